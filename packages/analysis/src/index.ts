@@ -1,0 +1,2 @@
+// The public surface of @poolscope/analysis arrives with issue #5; nothing is exported yet.
+export {};

@@ -1,0 +1,23 @@
+export { ERROR_CODES, PoolscopeError, isPoolscopeError } from './errors.js';
+export { coreMessages } from './messages.js';
+
+export { cells, INVALID } from './schema/cells.js';
+export { defineCsvSchema } from './schema/csv-schema.js';
+export { timingSchema, TIMING_COLUMNS, TASK_TYPES, TIMING_STATUSES } from './schema/timing.js';
+export { profileSchema, PROFILE_COLUMNS, FUNCTION_CATEGORIES } from './schema/profile.js';
+export { hostInfoSchema, interpreterInfoSchema, hostId } from './schema/host.js';
+
+export { readCsvRows, readRecords, readAllRecords, locateColumns, assertReadableFile } from './csv/read.js';
+export { CsvAppender, formatCsvLine } from './csv/append.js';
+export { writeFileAtomic } from './fs/write-atomic.js';
+export { syncDirectory } from './fs/sync-directory.js';
+export { collectHostInfo, countPhysicalCores } from './host/collect.js';
+export { readHostInfo, writeHostInfo } from './host/io.js';
+
+export type { ErrorCode, PoolscopeErrorOptions } from './errors.js';
+export type { CellKind } from './schema/cells.js';
+export type { CsvSchema, Decoded, FieldProblem } from './schema/csv-schema.js';
+export type { TaskType, TimingStatus, TimingRecord, TimingOk, TimingFailed } from './schema/timing.js';
+export type { FunctionCategory, ProfileRecord } from './schema/profile.js';
+export type { HostInfo, InterpreterInfo } from './schema/host.js';
+export type { CsvRow, LocatedRecord, ReadRecordsOptions } from './csv/read.js';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { INVALID, type CellKind } from './cells.js';
+import { coreMessages } from '../messages.js';
+
+/** A problem found in one record, before the file and line are known. */
+export interface FieldProblem {
+  readonly column: string;
+  readonly message: string;
+}
+
+/** The result of decoding one CSV row: a typed record, or what was wrong with it. */
+export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: FieldProblem[] };
+
+/**
+ * A record schema that maps to one CSV file: its columns in order, a zod schema for records built
+ * in memory, and the decoding and encoding of CSV rows.
+ */
+export interface CsvSchema<T> {
+  /** What one file of this schema holds, as a noun for messages ("timings"). */
+  readonly name: string;
+  /** Column names, in the order they are written. */
+  readonly columns: readonly string[];
+  readonly zod: z.ZodType<T>;
+  /** Decodes one row, given the text of each column by name. */
+  decode(cell: (column: string) => string): Decoded<T>;
+  /** The cells of one record, in column order. */
+  encode(record: T): string[];
+}
+
+type Kinds = Record<string, CellKind<unknown>>;
+type Invariant<R> = (record: R) => FieldProblem[];
+
+/**
+ * Builds a CSV schema from its column kinds (in column order) and, optionally, the invariants that
+ * tie columns together (e.g. "an ok row has a wall time"). The record type `T` is what the kinds
+ * and invariants together guarantee.
+ */
+export function defineCsvSchema<T>(name: string, kinds: Kinds, invariant: Invariant<Record<string, unknown>> = () => []): CsvSchema<T> {
+  const columns = Object.keys(kinds);
+  const shape = Object.fromEntries(columns.map((c) => [c, kinds[c]!.zod]));
+  const zod = z
+    .object(shape)
+    .superRefine((record, ctx) => {
+      for (const p of invariant(record)) ctx.addIssue({ code: 'custom', path: [p.column], message: p.message });
+    }) as unknown as z.ZodType<T>;
+
+  return {
+    name,
+    columns,
+    zod,
+    decode(cell) {
+      const record: Record<string, unknown> = {};
+      const problems: FieldProblem[] = [];
+      for (const column of columns) {
+        const kind = kinds[column]!;
+        const text = cell(column);
+        const value = kind.decode(text);
+        if (value === INVALID) problems.push({ column, message: coreMessages.expectedGot(kind.expected, text) });
+        else record[column] = value;
+      }
+      if (problems.length === 0) problems.push(...invariant(record));
+      return problems.length ? { ok: false, problems } : { ok: true, value: record as T };
+    },
+    encode(record) {
+      const values = record as Record<string, unknown>;
+      return columns.map((c) => kinds[c]!.encode(values[c]));
+    },
+  };
+}
