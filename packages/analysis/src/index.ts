@@ -1,2 +1,33 @@
-// The public surface of @poolscope/analysis arrives with issue #5; nothing is exported yet.
-export {};
+// The public surface of @poolscope/analysis.
+
+export type {
+  Interval,
+  Metric,
+  ScalingPoint,
+  TimingPoint,
+  SpeedupTable,
+  ModelName,
+  CurvePrediction,
+  FitOk,
+  FitInsufficient,
+  AmdahlFitOk,
+  UslFitOk,
+  AmdahlFit,
+  UslFit,
+  GroupFits,
+  Plateau,
+  Prediction,
+  GroupAnalysis,
+  TimingGroupKey,
+  TimingGroup,
+  CrossoverStep,
+  Crossover,
+  CellComparison,
+  TargetComparison,
+  ObservationKind,
+  Observation,
+  CoresSource,
+  AnalysisSettings,
+  AnalysisSummary,
+  ScalingAnalysis,
+} from './types.js';
