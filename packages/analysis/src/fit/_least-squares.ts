@@ -1,0 +1,136 @@
+import { levenbergMarquardt } from 'ml-levenberg-marquardt';
+import type { CurvePrediction, FitOk, Interval, ModelName } from '../types.js';
+import { studentTQuantile } from '../stats/student-t.js';
+import { invert, quadraticForm } from './_linear-algebra.js';
+
+/** A model the bounded least-squares machinery can fit: its curve, gradient, bounds and starts. */
+export interface ModelSpec<P extends string> {
+  readonly model: ModelName;
+  /** The fitted parameters, in the order of every parameter vector. */
+  readonly names: readonly P[];
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+  /** The parameter that scales with y (gamma), so fits run on y / max(y); null if none. */
+  readonly scaleIndex: number | null;
+  value(p: readonly number[], x: number): number;
+  /** ∂value/∂p at x, in `names` order. */
+  gradient(p: readonly number[], x: number): number[];
+  /** Starting points for y scaled to max 1. */
+  starts(x: readonly number[], y: readonly number[]): number[][];
+}
+
+/** Options every fit accepts. */
+export interface FitOptions {
+  /** Levenberg-Marquardt iterations per start. Default 200. */
+  maxIterations?: number;
+  /** Start from these parameter values only (in the model's order), e.g. a previous fit's. Default: the model's multi-start grid. */
+  start?: readonly number[];
+}
+
+/** The number of distinct x values a fit needs (issue #5: fewer than 4 thread counts is too few). */
+export const MIN_DISTINCT_X = 4;
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+
+/**
+ * Bounded nonlinear least squares: ml-levenberg-marquardt from each start (parameters clamped to
+ * their bounds after every step), with the analytical Jacobian, on y scaled to a maximum of 1 so one
+ * tolerance suits seconds and millions of operations per second alike. Returns the best parameters
+ * on the original scale.
+ */
+export function leastSquares<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], options: FitOptions = {}): number[] {
+  const yScale = Math.max(...y.map(Math.abs)) || 1;
+  const ys = y.map((v) => v / yScale);
+  const toScaled = (p: readonly number[]) => p.map((v, i) => (i === spec.scaleIndex ? v / yScale : v));
+  const starts = options.start ? [toScaled(options.start)] : spec.starts(x, ys);
+  let best: number[] | null = null;
+  let bestRss = Infinity;
+  for (const start of starts) {
+    const initialValues = start.map((v, i) => clamp(v, spec.lower[i]!, spec.upper[i]!));
+    const result = levenbergMarquardt({ x, y: ys }, (p) => (t) => spec.value(p, t), {
+      initialValues,
+      minValues: spec.lower,
+      maxValues: spec.upper,
+      jacobianFunction: (p) => (t) => spec.gradient(p, t),
+      // Used only if the analytical Jacobian were absent: a small step, as kappa lives near 1e-4.
+      gradientDifference: 1e-6,
+      maxIterations: options.maxIterations ?? 200,
+      errorTolerance: 1e-14,
+      damping: 1e-2,
+    });
+    const rss = result.parameterError;
+    if (Number.isFinite(rss) && rss < bestRss) {
+      bestRss = rss;
+      best = result.parameterValues;
+    }
+  }
+  const p = best ?? starts[0]!;
+  return p.map((v, i) => (i === spec.scaleIndex ? v * yScale : v));
+}
+
+/**
+ * Residuals, standard errors and intervals of a fit at parameters `p`, as R's `nls` summary and the
+ * `usl` package compute them: residual variance RSS / df, covariance (JᵀJ)⁻¹ · RSS / df with J the
+ * Jacobian at the estimate, CIs estimate ± qt(0.975, df) · stderr (the `usl` package's `confint`),
+ * here clipped to the bounds.
+ */
+export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[]): Omit<FitOk<P>, 'model'> {
+  const n = x.length;
+  const k = spec.names.length;
+  const fitted = x.map((t) => spec.value(p, t));
+  const residuals = y.map((v, i) => v - fitted[i]!);
+  const rss = residuals.reduce((s, r) => s + r * r, 0);
+  const df = n - k;
+  const variance = rss / df;
+  const rse = Math.sqrt(variance);
+  const jtj = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (const t of x) {
+    const g = spec.gradient(p, t);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) jtj[i]![j]! += g[i]! * g[j]!;
+  }
+  const inverse = invert(jtj);
+  const tq = studentTQuantile(0.975, df);
+  const params = {} as Record<P, number>;
+  const stderr = {} as Record<P, number | null>;
+  const ci95 = {} as Record<P, Interval | null>;
+  const atBound: P[] = [];
+  spec.names.forEach((name, i) => {
+    const value = p[i]!;
+    params[name] = value;
+    const se = inverse && inverse[i]![i]! >= 0 ? Math.sqrt(inverse[i]![i]! * variance) : null;
+    stderr[name] = se;
+    ci95[name] = se === null ? null : [Math.max(spec.lower[i]!, value - tq * se), Math.min(spec.upper[i]!, value + tq * se)];
+    if (value <= spec.lower[i]! || value >= spec.upper[i]!) atBound.push(name);
+  });
+  // A perfect fit has RSS 0 and ln(0) = -Infinity: floor RSS at rounding level so AIC stays finite.
+  const yMax = Math.max(...y.map(Math.abs));
+  const rssForAic = Math.max(rss, n * (Number.EPSILON * yMax) ** 2);
+  const aic = n * Math.log(rssForAic / n) + 2 * (k + 1);
+  const predict = (t: number) => spec.value(p, t);
+  const interval = (t: number): CurvePrediction => {
+    const value = predict(t);
+    const g = spec.gradient(p, t);
+    const curveVariance = inverse ? Math.max(0, quadraticForm(inverse, g) * variance) : variance;
+    const ci = tq * Math.sqrt(curveVariance);
+    const pi = tq * Math.sqrt(curveVariance + variance);
+    return { x: t, y: value, ci95: [value - ci, value + ci], pi95: [value - pi, value + pi] };
+  };
+  return {
+    status: 'ok',
+    x: [...x],
+    y: [...y],
+    fitted,
+    residuals,
+    n,
+    df,
+    rss,
+    rse,
+    aic,
+    params,
+    stderr,
+    ci95,
+    at_bound: atBound,
+    predict,
+    interval,
+  };
+}

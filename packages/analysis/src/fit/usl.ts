@@ -1,0 +1,68 @@
+import type { FitInsufficient, UslFit, UslFitOk } from '../types.js';
+import { analysisMessages } from '../messages.js';
+import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
+import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
+
+/**
+ * The Universal Scalability Law (Gunther, Guerrilla Capacity Planning, 2007, eq. 4.31, with the
+ * scale factor of the R `usl` package >= 2.0): X(N) = gamma N / (1 + sigma (N - 1) + kappa N (N - 1)).
+ * Bounds and starting values as `usl::usl.solve.nls` (Moeding): sigma, kappa in [0, 1], gamma >= 0,
+ * start sigma = 0.01, kappa = 0.0001, gamma = max(y / x); we add a few more starts and keep the best.
+ */
+export const uslSpec: ModelSpec<'sigma' | 'kappa' | 'gamma'> = {
+  model: 'usl',
+  names: ['sigma', 'kappa', 'gamma'],
+  lower: [0, 0, 0],
+  upper: [1, 1, Number.MAX_VALUE],
+  scaleIndex: 2,
+  value: ([sigma, kappa, gamma], n) => (gamma! * n) / (1 + sigma! * (n - 1) + kappa! * n * (n - 1)),
+  gradient: ([sigma, kappa, gamma], n) => {
+    const d = 1 + sigma! * (n - 1) + kappa! * n * (n - 1);
+    const dd = (gamma! * n) / (d * d);
+    return [-dd * (n - 1), -dd * n * (n - 1), n / d];
+  },
+  starts: (x, y) => {
+    const gamma = Math.max(...y.map((v, i) => v / x[i]!));
+    const starts: number[][] = [];
+    for (const sigma of [0.01, 0.1, 0.5, 0.9]) for (const kappa of [1e-4, 1e-2]) starts.push([sigma, kappa, gamma]);
+    return starts;
+  },
+};
+
+/**
+ * Fits the USL to (x, y) points (repeated x allowed, as R `usl` takes multi-valued data) by
+ * bounded nonlinear least squares. Returns `status: 'insufficient'` below 4 distinct x values.
+ *
+ * @example fitUsl([1, 2, 4, 8], [1, 1.9, 3.4, 5.1]).sigma
+ * @example fitUsl(table, { x: 'threads', y: 'throughput' })
+ */
+export function fitUsl(x: ArrayLike<number>, y: ArrayLike<number>, options?: FitOptions): UslFit;
+export function fitUsl(table: ColumnSource, options: XYColumns & FitOptions): UslFit;
+export function fitUsl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number> | (XYColumns & FitOptions), c: FitOptions = {}): UslFit {
+  const { x, y } = resolveXY(a, b);
+  const options = Array.isArray(b) || ArrayBuffer.isView(b) ? c : ((b as FitOptions | undefined) ?? {});
+  return fitUslPoints(x, y, options);
+}
+
+/** `fitUsl` on checked arrays. */
+export function fitUslPoints(x: readonly number[], y: readonly number[], options: FitOptions = {}): UslFit {
+  const distinct = distinctCount(x);
+  if (distinct < MIN_DISTINCT_X) return insufficient(distinct);
+  const p = leastSquares(uslSpec, x, y, options);
+  const core = summarize(uslSpec, x, y, p);
+  const { sigma, kappa, gamma } = core.params;
+  const peakX = kappa > 0 ? Math.sqrt((1 - sigma) / kappa) : null;
+  const fit: UslFitOk = {
+    ...core,
+    model: 'usl',
+    sigma,
+    kappa,
+    gamma,
+    peak: { x: peakX, y: peakX === null ? null : core.predict(peakX) },
+  };
+  return fit;
+}
+
+function insufficient(got: number): FitInsufficient {
+  return { status: 'insufficient', model: 'usl', reason: analysisMessages.insufficientPoints(got, MIN_DISTINCT_X, 'x value'), needed: MIN_DISTINCT_X, got };
+}

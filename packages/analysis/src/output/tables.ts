@@ -1,0 +1,72 @@
+import { formatCsvLine } from '@poolscope/core';
+import type { AmdahlFit, AnalysisSummary, FitInsufficient, UslFit } from '../types.js';
+
+/** Columns of speedup.csv, in order (documented in the package README). */
+export const SPEEDUP_COLUMNS = [
+  'target', 'task_type', 'num_tasks', 'threads', 'repeats',
+  'time_median_s', 'time_q1_s', 'time_q3_s', 'time_iqr_s', 'time_cv',
+  'speedup', 'speedup_lo', 'speedup_hi', 'efficiency', 'efficiency_lo', 'efficiency_hi',
+  'throughput_per_s', 'cpu_utilisation', 'cpu_cores_busy',
+] as const;
+
+/** Columns of fits.csv, in order: one row per (group, model, parameter); an unfitted model has one row with an empty param. */
+export const FITS_COLUMNS = [
+  'target', 'task_type', 'num_tasks', 'model', 'status', 'param', 'estimate', 'stderr', 'ci95_lo', 'ci95_hi',
+  'n', 'df', 'rse', 'aic', 'preferred', 'peak_threads', 'plateau_threads',
+] as const;
+
+/** A number as CSV text: up to 10 significant digits, empty for null. */
+const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toPrecision(10))));
+
+/** speedup.csv: one row per (target, task_type, num_tasks, threads). */
+export function speedupCsv(summary: AnalysisSummary): string {
+  const lines = [formatCsvLine([...SPEEDUP_COLUMNS])];
+  for (const g of summary.groups) {
+    for (const p of g.points) {
+      lines.push(
+        formatCsvLine([
+          g.key.target, g.key.task_type, String(g.key.num_tasks), String(p.x), String(p.repeats),
+          num(p.median), num(p.q1), num(p.q3), num(p.iqr), num(p.cv),
+          num(p.speedup), num(p.speedup_ci95[0]), num(p.speedup_ci95[1]), num(p.efficiency), num(p.efficiency_ci95[0]), num(p.efficiency_ci95[1]),
+          num(p.throughput), num(p.cpu_utilisation), num(p.cpu_cores_busy),
+        ]),
+      );
+    }
+  }
+  return lines.join('');
+}
+
+/** fits.csv: the Amdahl and USL parameters of every group, long format. */
+export function fitsCsv(summary: AnalysisSummary): string {
+  const lines = [formatCsvLine([...FITS_COLUMNS])];
+  for (const g of summary.groups) {
+    const plateau = g.plateau.status === 'found' ? String(g.plateau.threshold) : '';
+    const head = [g.key.target, g.key.task_type, String(g.key.num_tasks)];
+    const fits: [AmdahlFit | UslFit, readonly string[]][] = [
+      [g.fits.amdahl, ['s', 'gamma']],
+      [g.fits.usl, ['sigma', 'kappa', 'gamma']],
+    ];
+    for (const [fit, params] of fits) {
+      const preferred = String(g.fits.preferred === fit.model);
+      if (fit.status !== 'ok') {
+        const f = fit as FitInsufficient;
+        lines.push(formatCsvLine([...head, f.model, 'insufficient', '', '', '', '', '', String(f.got), '', '', '', preferred, '', plateau]));
+        continue;
+      }
+      const values = fit.params as Record<string, number>;
+      const errors = fit.stderr as Record<string, number | null>;
+      const cis = fit.ci95 as Record<string, readonly [number, number] | null>;
+      const peak = fit.model === 'usl' ? num((fit as Extract<UslFit, { status: 'ok' }>).peak.x) : '';
+      for (const param of params) {
+        const ci = cis[param] ?? null;
+        lines.push(
+          formatCsvLine([
+            ...head, fit.model, 'ok', param, num(values[param]), num(errors[param]), num(ci?.[0]), num(ci?.[1]),
+            String(fit.n), String(fit.df), num(fit.rse), num(fit.aic), preferred, peak, plateau,
+          ]),
+        );
+      }
+    }
+  }
+  return lines.join('');
+}

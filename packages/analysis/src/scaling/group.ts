@@ -1,0 +1,130 @@
+import type { AmdahlFit, GroupFits, Interval, Metric, ModelName, Plateau, Prediction, UslFit } from '../types.js';
+import { fitAmdahlPoints } from '../fit/amdahl.js';
+import { fitUslPoints } from '../fit/usl.js';
+import { analysisMessages } from '../messages.js';
+import { percentileInterval } from '../stats/describe.js';
+import type { Cell } from './cells.js';
+import { kneedle } from './kneedle.js';
+import { plateauSearchLimit, plateauThreshold, type Curve } from './plateau.js';
+
+/**
+ * Fits Amdahl and the USL to one group's points and picks the better by AIC. On speedups measured
+ * from x = 1 Amdahl's gamma is fixed to 1 (S(1) = 1); otherwise it is fitted like the USL's.
+ */
+export function fitGroup(x: readonly number[], y: readonly number[], metric: Metric, baselineX: number): GroupFits {
+  const amdahl = fitAmdahlPoints(x, y, { gammaFree: metric === 'throughput' || baselineX !== 1 });
+  const usl = fitUslPoints(x, y);
+  return { amdahl, usl, preferred: preferred(amdahl, usl) };
+}
+
+/** The model with the lower AIC; Amdahl on a tie (fewer parameters). */
+export function preferred(amdahl: AmdahlFit, usl: UslFit): ModelName | null {
+  if (amdahl.status === 'ok' && usl.status === 'ok') return usl.aic < amdahl.aic ? 'usl' : 'amdahl';
+  if (usl.status === 'ok') return 'usl';
+  if (amdahl.status === 'ok') return 'amdahl';
+  return null;
+}
+
+/** The preferred fit as a curve, or null. */
+export function preferredCurve(fits: GroupFits): Curve | null {
+  if (fits.preferred === 'usl' && fits.usl.status === 'ok') return { model: 'usl', unit: fits.usl.gamma, predict: fits.usl.predict };
+  if (fits.preferred === 'amdahl' && fits.amdahl.status === 'ok') return { model: 'amdahl', unit: fits.amdahl.gamma, predict: fits.amdahl.predict };
+  return null;
+}
+
+/** Refits the preferred model to bootstrap replicate y values, starting from the point estimate. */
+function refit(fits: GroupFits, x: readonly number[], y: readonly number[]): Curve | null {
+  if (fits.preferred === 'usl' && fits.usl.status === 'ok') {
+    const { sigma, kappa, gamma } = fits.usl;
+    const fit = fitUslPoints(x, y, { start: [sigma, kappa, gamma], maxIterations: 40 });
+    return fit.status === 'ok' ? { model: 'usl', unit: fit.gamma, predict: fit.predict } : null;
+  }
+  if (fits.preferred === 'amdahl' && fits.amdahl.status === 'ok') {
+    const a = fits.amdahl;
+    const fit = fitAmdahlPoints(x, y, { gammaFree: a.gamma_free, start: a.gamma_free ? [a.s, a.gamma] : [a.s], maxIterations: 40 });
+    return fit.status === 'ok' ? { model: 'amdahl', unit: fit.gamma, predict: fit.predict } : null;
+  }
+  return null;
+}
+
+/** Options of the plateau search. */
+export interface PlateauOptions {
+  gain: number;
+  /** Bootstrap refits for the CI. */
+  resamples: number;
+}
+
+/**
+ * The plateau threshold of a group from its preferred fit, a percentile bootstrap CI from refits to
+ * replicate b of every cell (`replicateY(b)`), and the Kneedle knee of the measured values.
+ */
+export function findGroupPlateau(
+  fits: GroupFits,
+  x: readonly number[],
+  y: readonly number[],
+  replicateY: (b: number) => number[],
+  options: PlateauOptions,
+): Plateau {
+  const knee = kneedle(x, y);
+  const curve = preferredCurve(fits);
+  if (!curve) return { status: 'insufficient', reason: fits.usl.status === 'insufficient' ? fits.usl.reason : analysisMessages.noFit, knee };
+  const maxX = Math.max(...x);
+  const limit = plateauSearchLimit(maxX);
+  const threshold = plateauThreshold(curve, options.gain, limit);
+  if (threshold === null) return { status: 'none', model: curve.model, gain: options.gain, search_limit: limit, knee };
+  const thresholds: number[] = [];
+  for (let b = 0; b < options.resamples; b++) {
+    const replicate = refit(fits, x, replicateY(b));
+    if (!replicate) continue;
+    // Replicates that never plateau count as beyond the limit: they widen the CI's upper end.
+    thresholds.push(plateauThreshold(replicate, options.gain, limit) ?? Infinity);
+  }
+  let ci: readonly [number, number | null] = [threshold, threshold];
+  if (thresholds.length > 0) {
+    const [lo, hi] = percentileInterval(Float64Array.from(thresholds));
+    ci = [Math.floor(lo), Number.isFinite(hi) ? Math.ceil(hi) : null];
+  }
+  return {
+    status: 'found',
+    threshold,
+    model: curve.model,
+    gain: options.gain,
+    ci95: ci,
+    resamples: thresholds.length,
+    within_measured: threshold <= maxX,
+    knee,
+  };
+}
+
+/** Bootstrap replicate b of a group's fitted y values (speedups for time, medians for throughput). */
+export function replicateValues(cells: readonly Cell[], metric: Metric, baseIndex: number): (b: number) => number[] {
+  const base = cells[baseIndex]!;
+  return (b) =>
+    cells.map((cell) => {
+      if (metric === 'throughput') return cell.replicates[b]!;
+      return cell === base ? 1 : base.replicates[b]! / cell.replicates[b]!;
+    });
+}
+
+/**
+ * The preferred fit's predictions at `at`, with 95% confidence and prediction intervals; speedups
+ * are the curve over the baseline's measured value (the curve itself for time, already a speedup).
+ */
+export function predictGroup(fits: GroupFits, at: readonly number[], measured: readonly number[], speedupUnit: number): Prediction[] {
+  const fit = fits.preferred === 'usl' ? fits.usl : fits.preferred === 'amdahl' ? fits.amdahl : null;
+  if (!fit || fit.status !== 'ok') return [];
+  const lo = Math.min(...measured);
+  const hi = Math.max(...measured);
+  const scale = (i: Interval): Interval => [i[0] / speedupUnit, i[1] / speedupUnit];
+  return at.map((x) => {
+    const p = fit.interval(x);
+    return {
+      ...p,
+      model: fit.model,
+      speedup: p.y / speedupUnit,
+      speedup_ci95: scale(p.ci95),
+      speedup_pi95: scale(p.pi95),
+      extrapolated: x < lo || x > hi,
+    };
+  });
+}

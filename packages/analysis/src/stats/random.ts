@@ -1,0 +1,38 @@
+/**
+ * A seeded pseudo-random generator, so every bootstrap is reproducible: the same seed gives the
+ * same resamples on every machine. Mulberry32 (Tommy Ettinger, public domain): 32-bit state,
+ * period 2^32, good enough for resampling indices and fast.
+ */
+export type Random = () => number;
+
+/** A generator of uniform numbers in [0, 1) from a 32-bit integer seed. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A seed for one named stream derived from a base seed (FNV-1a over the name), so that adding a
+ * group does not shift the random numbers every other group sees.
+ */
+export function deriveSeed(seed: number, name: string): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** A standard normal deviate (Box-Muller transform) from a uniform generator. */
+export function normalDeviate(random: Random): number {
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}

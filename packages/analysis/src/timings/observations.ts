@@ -1,0 +1,76 @@
+import type { Crossover, Observation, TargetComparison, TimingGroup } from '../types.js';
+import { analysisMessages as m } from '../messages.js';
+
+/** The largest task count of each (target, task_type): where scaling shows most. */
+function largestPerKind(groups: readonly TimingGroup[]): TimingGroup[] {
+  const best = new Map<string, TimingGroup>();
+  for (const g of groups) {
+    const id = `${g.key.target}\u0000${g.key.task_type}`;
+    const seen = best.get(id);
+    if (!seen || g.key.num_tasks > seen.key.num_tasks) best.set(id, g);
+  }
+  return [...best.values()];
+}
+
+/**
+ * Short sentences with numbers, in the style of the RCA, generated only from computed results:
+ * the best speedup of each target per task count, plateaus and USL coefficients at the largest task
+ * count, crossovers, single-thread costs and the largest shared cell of each comparison, and how
+ * many rows were left out.
+ */
+export function observe(
+  groups: readonly TimingGroup[],
+  crossovers: readonly Crossover[],
+  comparisons: readonly TargetComparison[],
+  dropped: { error: number; timeout: number },
+): Observation[] {
+  const out: Observation[] = [];
+  const kinds = [...new Set(groups.map((g) => `${g.key.task_type}\u0000${g.key.num_tasks}`))];
+  for (const kind of kinds) {
+    const members = groups.filter((g) => `${g.key.task_type}\u0000${g.key.num_tasks}` === kind);
+    const { task_type, num_tasks } = members[0]!.key;
+    const parts = members.map((g) => {
+      const best = g.points.reduce((a, b) => (b.speedup > a.speedup ? b : a));
+      return m.obsBestPart(g.key.target, best.speedup, best.x, best.speedup_ci95[0], best.speedup_ci95[1]);
+    });
+    out.push({ kind: 'scaling', text: m.obsBest(m.taskLabel(num_tasks, task_type), parts), task_type, num_tasks });
+  }
+  for (const g of largestPerKind(groups)) {
+    const task = m.taskLabel(g.key.num_tasks, g.key.task_type);
+    const scope = { target: g.key.target, task_type: g.key.task_type, num_tasks: g.key.num_tasks };
+    const p = g.plateau;
+    if (p.status === 'found') {
+      const text = m.obsPlateau(g.key.target, task, p.threshold, p.ci95[0], p.ci95[1], p.gain);
+      out.push({ kind: 'plateau', text: p.within_measured ? text : `${text.slice(0, -1)} (${m.obsPlateauExtrapolated}).`, ...scope });
+    } else if (p.status === 'none') {
+      out.push({ kind: 'plateau', text: m.obsNoPlateau(g.key.target, task, p.search_limit), ...scope });
+    }
+    if (g.fits.usl.status === 'ok') {
+      out.push({ kind: 'fit', text: m.obsUsl(g.key.target, task, g.fits.usl.sigma, g.fits.usl.kappa, g.fits.usl.peak.x), ...scope });
+    }
+  }
+  for (const c of crossovers) {
+    const scope = { target: c.target, task_type: c.task_type };
+    if (c.status === 'found') out.push({ kind: 'crossover', text: m.obsCrossover(c.target, c.task_type, c.num_tasks, c.gain), ...scope });
+    else if (c.status === 'below-range') out.push({ kind: 'crossover', text: m.obsCrossoverBelow(c.target, c.task_type, c.num_tasks, c.gain), ...scope });
+    else if (c.status === 'none') out.push({ kind: 'crossover', text: m.obsCrossoverNone(c.target, c.task_type, c.gain), ...scope });
+  }
+  for (const cmp of comparisons) {
+    for (const taskType of [...new Set(cmp.single_thread.map((s) => s.task_type))]) {
+      const ratios = cmp.single_thread.filter((s) => s.task_type === taskType).map((s) => s.time_ratio);
+      out.push({ kind: 'single-thread', text: m.obsSingleThread(cmp.a, cmp.b, taskType, Math.min(...ratios), Math.max(...ratios)), task_type: taskType });
+    }
+    for (const taskType of [...new Set(cmp.cells.map((c) => c.task_type))]) {
+      const cells = cmp.cells.filter((c) => c.task_type === taskType);
+      const top = cells.reduce((a, b) => (b.num_tasks > a.num_tasks || (b.num_tasks === a.num_tasks && b.threads > a.threads) ? b : a));
+      out.push({
+        kind: 'comparison',
+        text: m.obsComparison(cmp.a, cmp.b, m.taskLabel(top.num_tasks, taskType), top.threads, top.time_ratio, top.time_ratio_ci95[0], top.time_ratio_ci95[1]),
+        task_type: taskType,
+        num_tasks: top.num_tasks,
+      });
+    }
+  }
+  if (dropped.error + dropped.timeout > 0) out.push({ kind: 'data', text: m.obsDropped(dropped.error, dropped.timeout) });
+  return out;
+}
