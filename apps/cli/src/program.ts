@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { analyzeCommand } from './commands/analyze.js';
 import { pipelineCommand } from './commands/pipeline.js';
 import type { CliIO } from './io.js';
 import { cliMessages } from './messages.js';
@@ -7,7 +8,7 @@ import { cliMessages } from './messages.js';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The subcommands, one module each; each gets the IO it must use. */
-const COMMANDS: ((io: CliIO) => Command)[] = [pipelineCommand];
+const COMMANDS: ((io: CliIO) => Command)[] = [analyzeCommand, pipelineCommand];
 
 /** Builds the `poolscope` program, writing through `io` and throwing instead of exiting. */
 export function buildProgram(io: CliIO): Command {

@@ -39,7 +39,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), h
  * on the original scale.
  */
 export function leastSquares<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], options: FitOptions = {}): number[] {
-  const yScale = Math.max(...y.map(Math.abs)) || 1;
+  // Without a scale parameter the model's y is fixed in size (a speedup): fit it as it is.
+  const yScale = spec.scaleIndex === null ? 1 : Math.max(...y.map(Math.abs)) || 1;
   const ys = y.map((v) => v / yScale);
   const toScaled = (p: readonly number[]) => p.map((v, i) => (i === spec.scaleIndex ? v / yScale : v));
   const starts = options.start ? [toScaled(options.start)] : spec.starts(x, ys);

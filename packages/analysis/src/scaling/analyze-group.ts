@@ -56,7 +56,7 @@ export function analyzeGroup<K>(key: K, seedName: string, byX: ReadonlyMap<numbe
   const y = metric === 'time' ? table.points.map((p) => p.speedup) : table.points.map((p) => p.median);
   const fits = fitGroup(x, y, metric, table.baseline_x);
   const baseIndex = baselineIndex(cells);
-  const plateau = findGroupPlateau(fits, x, y, replicateValues(cells, metric, baseIndex), { gain: settings.plateauGain, resamples: settings.fitResamples });
+  const plateau = findGroupPlateau(fits, x, y, replicateValues(cells, metric, baseIndex, fits, random), { gain: settings.plateauGain, resamples: settings.fitResamples });
   const speedupUnit = metric === 'time' ? 1 : cells[baseIndex]!.stats.median;
   const predictions = predictGroup(fits, settings.predict, x, speedupUnit);
   return {

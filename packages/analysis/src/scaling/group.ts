@@ -4,6 +4,7 @@ import { fitUslPoints } from '../fit/usl.js';
 import { analysisMessages } from '../messages.js';
 import { percentileInterval } from '../stats/describe.js';
 import type { Cell } from './cells.js';
+import type { Random } from '../stats/random.js';
 import { kneedle } from './kneedle.js';
 import { plateauSearchLimit, plateauThreshold, type Curve } from './plateau.js';
 
@@ -96,9 +97,20 @@ export function findGroupPlateau(
   };
 }
 
-/** Bootstrap replicate b of a group's fitted y values (speedups for time, medians for throughput). */
-export function replicateValues(cells: readonly Cell[], metric: Metric, baseIndex: number): (b: number) => number[] {
+/**
+ * Bootstrap replicate b of a group's fitted y values (speedups for time, medians for throughput),
+ * from the cells' median replicates. When every cell holds a single observation there is nothing
+ * to resample within cells: replicates then come from the residual bootstrap of the preferred fit
+ * (fitted + resampled residuals scaled by sqrt(n / df); Davison & Hinkley, Bootstrap Methods and
+ * their Application, 1997, alg. 6.1).
+ */
+export function replicateValues(cells: readonly Cell[], metric: Metric, baseIndex: number, fits: GroupFits, random: Random): (b: number) => number[] {
   const base = cells[baseIndex]!;
+  const fit = fits.preferred === 'usl' ? fits.usl : fits.preferred === 'amdahl' ? fits.amdahl : null;
+  if (cells.every((c) => c.stats.n === 1) && fit && fit.status === 'ok' && fit.df > 0) {
+    const inflate = Math.sqrt(fit.n / fit.df);
+    return () => fit.fitted.map((v) => Math.max(Number.MIN_VALUE, v + inflate * fit.residuals[Math.floor(random() * fit.n)]!));
+  }
   return (b) =>
     cells.map((cell) => {
       if (metric === 'throughput') return cell.replicates[b]!;
@@ -115,9 +127,12 @@ export function predictGroup(fits: GroupFits, at: readonly number[], measured: r
   if (!fit || fit.status !== 'ok') return [];
   const lo = Math.min(...measured);
   const hi = Math.max(...measured);
+  // Speedups and throughputs are never negative: clip interval ends at 0.
+  const clip = (i: Interval): Interval => [Math.max(0, i[0]), Math.max(0, i[1])];
   const scale = (i: Interval): Interval => [i[0] / speedupUnit, i[1] / speedupUnit];
   return at.map((x) => {
-    const p = fit.interval(x);
+    const raw = fit.interval(x);
+    const p = { ...raw, ci95: clip(raw.ci95), pi95: clip(raw.pi95) };
     return {
       ...p,
       model: fit.model,

@@ -1,0 +1,42 @@
+/** The texts `poolscope analyze` prints or fails with, in one place. */
+export const analyzeMessages = {
+  description:
+    'analyse scaling data: a run directory (writes DIR/analysis/summary.json, speedup.csv, fits.csv),\n' +
+    "a raw timings CSV, or any CSV with --x and --y (Amdahl and USL fits, plateau, predictions)",
+  pathArgument: 'a run directory written by `poolscope run`, or a CSV file',
+  xOption: 'foreign CSV: the capacity column (threads, users, ...)',
+  yOption: 'foreign CSV: the measured column',
+  byOption: 'foreign CSV: columns whose values split rows into groups, comma-separated',
+  metricOption: "foreign CSV: 'throughput' (y grows with capacity) or 'time' (y is elapsed time for fixed work)",
+  jsonOption: 'print one JSON document to stdout instead of a table',
+  predictOption: 'thread counts to predict speedup at with the fitted curve, e.g. 12,16',
+  coresOption: 'logical cores of the measuring machine, when no host.json is beside the timings',
+  seedOption: 'seed of the bootstrap',
+  resamplesOption: 'bootstrap resamples for CIs',
+  plateauGainOption: 'plateau: the share of an ideal thread below which one more thread gains nothing',
+  xWithoutY: (given: string, missing: string) => `${given} needs ${missing}: a foreign CSV is analysed by its x and y columns`,
+  xyHint: 'Example: poolscope analyze data.csv --x threads --y throughput',
+  foreignOnDirectory: (option: string) => `${option} applies to a CSV file, not to a run directory`,
+  foreignOnlyHint: 'Give the CSV file itself, or drop the option to analyse the run directory.',
+  badChoice: (option: string, got: string, choices: readonly string[]) => `${option} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${got}'`,
+  badList: (option: string, got: string) => `${option} must be a comma-separated list of positive numbers, got '${got}'`,
+  badInteger: (option: string, got: string) => `${option} must be a positive integer, got '${got}'`,
+  badFraction: (option: string, got: string) => `${option} must be a number between 0 and 1, got '${got}'`,
+  wrote: (files: readonly string[]) => `wrote ${files.join(', ')}`,
+  groupHeading: (key: string) => `== ${key}`,
+  tableHeader: (x: string, y: string) => [x, 'n', `median ${y}`, 'IQR', 'speedup', '95% CI', 'efficiency'],
+  timingHeader: ['threads', 'n', 'median s', 'IQR s', 'speedup', '95% CI', 'efficiency', 'CPU util'],
+  usl: (sigma: string, kappa: string, gamma: string, peak: string, rse: string, aic: string) =>
+    `USL     sigma ${sigma}  kappa ${kappa}  gamma ${gamma}  peak ${peak}  RSE ${rse}  AIC ${aic}`,
+  amdahl: (s: string, gamma: string, limit: string, rse: string, aic: string) => `Amdahl  s ${s}  gamma ${gamma}  limit ${limit}  RSE ${rse}  AIC ${aic}`,
+  notFitted: (model: string, reason: string) => `${model.padEnd(7)} ${reason}`,
+  preferred: (model: string) => `better fit (lower AIC): ${model}`,
+  plateauFound: (t: number, lo: number, hi: number | null, knee: number | null, extrapolated: boolean) =>
+    `plateau from ${t} (95% CI ${lo}-${hi ?? 'beyond search'})${extrapolated ? ', extrapolated' : ''}; knee of the medians: ${knee ?? 'none'}`,
+  plateauNone: (limit: number, knee: number | null) => `no plateau up to ${limit}; knee of the medians: ${knee ?? 'none'}`,
+  plateauInsufficient: (reason: string) => `plateau: ${reason}`,
+  prediction: (x: number, s: string, lo: string, hi: string, extrapolated: boolean) =>
+    `predicted at ${x}: speedup ${s} (95% prediction interval ${lo}-${hi})${extrapolated ? ', extrapolated' : ''}`,
+  observations: 'Observations:',
+  notes: 'Notes:',
+} as const;

@@ -1,0 +1,164 @@
+import { statSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { ERROR_CODES, PoolscopeError, assertReadableFile, readCsvRows, timingSchema } from '@poolscope/core';
+import {
+  analyze,
+  analyzeFiles,
+  analyzeRunDirectory,
+  loadScalingCsv,
+  type AnalysisSummary,
+  type GroupAnalysis,
+  type GroupSettings,
+  type Metric,
+  type ScalingAnalysis,
+  type ScalingPoint,
+} from '@poolscope/analysis';
+import type { CliIO } from '../io.js';
+import { analyzeMessages as m } from './analyze-messages.js';
+
+interface AnalyzeFlags {
+  x?: string;
+  y?: string;
+  by?: string;
+  metric: string;
+  json?: boolean;
+  predict?: string;
+  cores?: string;
+  seed?: string;
+  resamples?: string;
+  plateauGain?: string;
+}
+
+const METRICS = ['throughput', 'time'] as const;
+
+function positiveList(option: string, text: string): number[] {
+  const values = text.split(',').map((s) => Number(s.trim()));
+  if (text.trim() === '' || values.some((v) => !(Number.isFinite(v) && v > 0))) throw new PoolscopeError(ERROR_CODES.USAGE, m.badList(option, text));
+  return values;
+}
+
+function positiveInt(option: string, text: string): number {
+  const v = Number(text);
+  if (!(Number.isSafeInteger(v) && v > 0)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badInteger(option, text));
+  return v;
+}
+
+function settingsOf(flags: AnalyzeFlags): GroupSettings {
+  const settings: GroupSettings = {};
+  if (flags.predict !== undefined) settings.predict = positiveList('--predict', flags.predict);
+  if (flags.seed !== undefined) settings.seed = positiveInt('--seed', flags.seed);
+  if (flags.resamples !== undefined) settings.resamples = positiveInt('--resamples', flags.resamples);
+  if (flags.plateauGain !== undefined) {
+    const v = Number(flags.plateauGain);
+    if (!(Number.isFinite(v) && v > 0 && v < 1)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badFraction('--plateau-gain', flags.plateauGain));
+    settings.plateauGain = v;
+  }
+  return settings;
+}
+
+/** Formats a number for the table: 3 significant figures, or exponent notation when tiny. */
+const f = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3))));
+const pm = (v: number, se: number | null) => (se === null ? f(v) : `${f(v)}±${f(se)}`);
+
+/** Lays out rows as aligned columns. */
+function columns(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+}
+
+function describeGroup(g: GroupAnalysis<unknown>, header: string[], row: (p: ScalingPoint) => string[]): string[] {
+  const out = [columns([header, ...g.points.map(row)])];
+  const { usl, amdahl, preferred } = g.fits;
+  out.push(usl.status === 'ok' ? m.usl(pm(usl.sigma, usl.stderr.sigma), pm(usl.kappa, usl.stderr.kappa), pm(usl.gamma, usl.stderr.gamma), f(usl.peak.x), f(usl.rse), f(usl.aic)) : m.notFitted('USL', usl.reason));
+  out.push(amdahl.status === 'ok' ? m.amdahl(pm(amdahl.s, amdahl.stderr.s), pm(amdahl.gamma, amdahl.stderr.gamma), f(amdahl.asymptote), f(amdahl.rse), f(amdahl.aic)) : m.notFitted('Amdahl', amdahl.reason));
+  if (preferred) out.push(m.preferred(preferred));
+  const p = g.plateau;
+  out.push(p.status === 'found' ? m.plateauFound(p.threshold, p.ci95[0], p.ci95[1], p.knee, !p.within_measured) : p.status === 'none' ? m.plateauNone(p.search_limit, p.knee) : m.plateauInsufficient(p.reason));
+  for (const pr of g.predictions) out.push(m.prediction(pr.x, f(pr.speedup), f(pr.speedup_pi95[0]), f(pr.speedup_pi95[1]), pr.extrapolated));
+  return out;
+}
+
+const pointRow = (p: ScalingPoint) => [String(p.x), String(p.repeats), f(p.median), f(p.iqr), f(p.speedup), `${f(p.speedup_ci95[0])}-${f(p.speedup_ci95[1])}`, f(p.efficiency)];
+
+function printForeign(io: CliIO, result: ScalingAnalysis): void {
+  const blocks = result.groups.map((g) => {
+    const key = Object.entries(g.key).map(([k, v]) => `${k}=${v}`).join(', ') || 'all rows';
+    return [m.groupHeading(key), ...describeGroup(g, m.tableHeader(result.x, result.y), pointRow)].join('\n');
+  });
+  io.stdout.write(`${blocks.join('\n\n')}\n`);
+}
+
+function printSummary(io: CliIO, summary: AnalysisSummary): void {
+  const blocks = summary.groups.map((g) =>
+    [
+      m.groupHeading(`${g.key.target}, ${g.key.num_tasks} ${g.key.task_type} tasks`),
+      ...describeGroup(g, [...m.timingHeader], (p) => {
+        const t = g.points.find((q) => q.x === p.x)!;
+        return [...pointRow(p), f(t.cpu_utilisation)];
+      }),
+    ].join('\n'),
+  );
+  const tail = [m.observations, ...summary.observations.map((o) => `- ${o.text}`)];
+  if (summary.notes.length > 0) tail.push(m.notes, ...summary.notes.map((n) => `- ${n}`));
+  io.stdout.write(`${blocks.join('\n\n')}\n\n${tail.join('\n')}\n`);
+}
+
+async function isTimingsCsv(file: string): Promise<boolean> {
+  for await (const { cells } of readCsvRows(file)) return timingSchema.columns.every((c) => cells.includes(c));
+  return false;
+}
+
+/** `poolscope analyze PATH`: analyses a run directory, a raw timings CSV, or any CSV (--x, --y). */
+export function analyzeCommand(io: CliIO): Command {
+  return new Command('analyze')
+    .description(m.description)
+    .argument('<path>', m.pathArgument)
+    .option('--x <column>', m.xOption)
+    .option('--y <column>', m.yOption)
+    .option('--by <columns>', m.byOption)
+    .addOption(new Option('--metric <metric>', m.metricOption).default('throughput'))
+    .option('--json', m.jsonOption)
+    .option('--predict <threads>', m.predictOption)
+    .option('--cores <n>', m.coresOption)
+    .option('--seed <n>', m.seedOption)
+    .option('--resamples <n>', m.resamplesOption)
+    .option('--plateau-gain <fraction>', m.plateauGainOption)
+    .action(async (path: string, flags: AnalyzeFlags) => {
+      if (!(METRICS as readonly string[]).includes(flags.metric)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badChoice('--metric', flags.metric, METRICS));
+      if ((flags.x === undefined) !== (flags.y === undefined)) {
+        throw new PoolscopeError(ERROR_CODES.USAGE, flags.x === undefined ? m.xWithoutY('--y', '--x') : m.xWithoutY('--x', '--y'), { hint: m.xyHint });
+      }
+      const settings = settingsOf(flags);
+      const cores = flags.cores === undefined ? undefined : positiveInt('--cores', flags.cores);
+      let directory = false;
+      try {
+        directory = statSync(path).isDirectory();
+      } catch {
+        assertReadableFile(path);
+      }
+      if (directory) {
+        for (const [option, value] of [['--x', flags.x], ['--by', flags.by]] as const) {
+          if (value !== undefined) throw new PoolscopeError(ERROR_CODES.USAGE, m.foreignOnDirectory(option), { hint: m.foreignOnlyHint });
+        }
+        const { summary, files } = await analyzeRunDirectory(path, { ...settings, cores });
+        if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else {
+          printSummary(io, summary);
+          io.stderr.write(`${m.wrote([files.summary, files.speedup, files.fits])}\n`);
+        }
+        return;
+      }
+      if (flags.x !== undefined && flags.y !== undefined) {
+        const by = flags.by === undefined ? [] : flags.by.split(',').map((s) => s.trim()).filter((s) => s !== '');
+        const table = await loadScalingCsv(path, { x: flags.x, y: flags.y, by });
+        const result = analyze(table, { ...settings, x: flags.x, y: flags.y, by, metric: flags.metric as Metric, source: path });
+        if (flags.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else printForeign(io, result);
+        return;
+      }
+      if (!(await isTimingsCsv(path))) throw new PoolscopeError(ERROR_CODES.USAGE, m.xWithoutY('a CSV that is not poolscope timings', '--x and --y'), { hint: m.xyHint });
+      const summary = await analyzeFiles([path], { ...settings, cores });
+      if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else printSummary(io, summary);
+    });
+}

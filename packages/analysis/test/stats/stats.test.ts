@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { studentTQuantile } from '../../src/stats/student-t.js';
+import { describeSorted, percentileInterval, sortedCopy } from '../../src/stats/describe.js';
+import { medianInPlace, medianReplicates } from '../../src/stats/bootstrap.js';
+import { normalDeviate, seededRandom } from '../../src/stats/random.js';
+
+describe('studentTQuantile', () => {
+  it("agrees with R's qt", () => {
+    // R 4.x: qt(0.975, 1) = 12.7062047, qt(0.975, 4) = 2.7764451, qt(0.975, 30) = 2.0422725, qt(0.025, 10) = -2.2281389
+    expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.7062047, 5);
+    expect(studentTQuantile(0.975, 4)).toBeCloseTo(2.7764451, 6);
+    expect(studentTQuantile(0.975, 30)).toBeCloseTo(2.0422725, 6);
+    expect(studentTQuantile(0.025, 10)).toBeCloseTo(-2.2281389, 6);
+  });
+});
+
+describe('describeSorted', () => {
+  it('gives type-7 quartiles, sd and CV', () => {
+    // By hand (R quantile type 7): [1, 2, 3, 4] -> q1 = 1 + 0.75 * 1 = 1.75, median 2.5, q3 = 3.25;
+    // mean 2.5, sd = sqrt(5/3) = 1.2909944, cv = 0.5163978
+    const d = describeSorted(sortedCopy([4, 1, 3, 2]));
+    expect([d.q1, d.median, d.q3]).toEqual([1.75, 2.5, 3.25]);
+    expect(d.sd!).toBeCloseTo(1.2909944, 6);
+    expect(d.cv!).toBeCloseTo(0.5163978, 6);
+    expect(describeSorted(sortedCopy([7])).cv).toBeNull();
+  });
+
+  it('percentile interval of 0..100 is [2.5, 97.5]', () => {
+    // type 7 on 101 evenly spaced values: quantile p is exactly 100 p
+    const [lo, hi] = percentileInterval(Float64Array.from({ length: 101 }, (_, i) => 100 - i));
+    expect(lo).toBeCloseTo(2.5, 10);
+    expect(hi).toBeCloseTo(97.5, 10);
+  });
+});
+
+describe('bootstrap of the median', () => {
+  it('selects medians like sorting does', () => {
+    const random = seededRandom(5);
+    for (let n = 1; n < 40; n++) {
+      const a = Float64Array.from({ length: n }, () => Math.floor(random() * 10));
+      const sorted = Float64Array.from(a).sort();
+      const expected = n % 2 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+      expect(medianInPlace(a)).toBe(expected);
+    }
+  });
+
+  it('is reproducible from its seed, and differs with another seed', () => {
+    const sample = sortedCopy([5, 3, 8, 1, 9, 4, 7]);
+    const a = medianReplicates(sample, 200, seededRandom(1), 200);
+    expect(medianReplicates(sample, 200, seededRandom(1), 200)).toEqual(a);
+    expect(medianReplicates(sample, 200, seededRandom(2), 200)).not.toEqual(a);
+  });
+
+  it('m-out-of-n resampling keeps the interval width of the full bootstrap (within 25%)', () => {
+    const random = seededRandom(11);
+    const sample = sortedCopy(Array.from({ length: 4000 }, () => 10 + normalDeviate(random)));
+    const width = (r: Float64Array) => {
+      const [lo, hi] = percentileInterval(r);
+      return hi - lo;
+    };
+    const full = width(medianReplicates(sample, 1000, seededRandom(3), 4000));
+    const capped = width(medianReplicates(sample, 1000, seededRandom(3), 200));
+    // Asymptotic 95% width of a normal median: 2 * 1.96 * 1.2533 / sqrt(4000) = 0.0777
+    expect(full).toBeGreaterThan(0.06);
+    expect(full).toBeLessThan(0.1);
+    expect(capped / full).toBeGreaterThan(0.75);
+    expect(capped / full).toBeLessThan(1.25);
+  });
+});
