@@ -1,0 +1,21 @@
+// One timed step in a fresh process, printing {step, seconds, max_rss_kb} as JSON:
+//   parse   - stream the CSV through core's readCsvRows (csv-parse) and count rows: "merely parsing"
+//   analyse - analyzeFiles: validate every row, group, bootstrap, fit, plateau, compare, observe
+import { readCsvRows } from '@poolscope/core';
+import { analyzeFiles } from '../dist/index.js';
+
+const [step, file] = process.argv.slice(2);
+const start = performance.now();
+if (step === 'parse') {
+  let rows = 0;
+  for await (const _ of readCsvRows(file)) rows++;
+  if (rows === 0) throw new Error('no rows');
+} else if (step === 'analyse') {
+  const summary = await analyzeFiles([file], { cores: 2 });
+  if (summary.groups.length === 0) throw new Error('no groups');
+} else {
+  console.error('usage: node bench/run-one.mjs parse|analyse FILE');
+  process.exit(2);
+}
+const seconds = (performance.now() - start) / 1000;
+console.log(JSON.stringify({ step, seconds, max_rss_kb: process.resourceUsage().maxRSS }));
