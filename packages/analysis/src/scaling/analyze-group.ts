@@ -7,13 +7,13 @@ import { DEFAULT_PLATEAU_GAIN } from './plateau.js';
 
 /** Settings of a group analysis; every field has a default. */
 export interface GroupSettings {
-  /** Bootstrap resamples for speedup and efficiency CIs. Default 2000. */
+  /** Bootstrap resamples for speedup and efficiency CIs. Default 1000. */
   resamples?: number;
   /** Bootstrap refits per group for the plateau CI. Default 200. */
   fitResamples?: number;
   /** Base seed; each group derives its own from it and its key. Default 1. */
   seed?: number;
-  /** m of the m-out-of-n bootstrap for cells with more repeats. Default 200. */
+  /** m of the m-out-of-n bootstrap for cells with more repeats. Default 100. */
   maxResample?: number;
   /** Plateau: the share of an ideal thread below which a thread gains nothing. Default 0.1. */
   plateauGain?: number;

@@ -8,18 +8,18 @@ import { groupByX, makeCells, type Cell } from './cells.js';
 export interface SpeedupOptions {
   /** 'time': y is elapsed time for fixed work; 'throughput': y is work per unit time. Default 'time'. */
   metric?: Metric;
-  /** Bootstrap resamples. Default 2000 (percentile CIs at 95% need a few thousand; Efron & Tibshirani 1993, §13.3). */
+  /** Bootstrap resamples. Default 1000 (enough for 95% percentile CIs; Efron & Tibshirani 1993, §13.3). */
   resamples?: number;
   /** Seed of the bootstrap. Default 1. */
   seed?: number;
-  /** Cells with more repeats are resampled m-out-of-n with this m. Default 200. */
+  /** Cells with more repeats are resampled m-out-of-n with this m. Default 100. */
   maxResample?: number;
 }
 
 /** Default bootstrap resamples for speedup, efficiency and ratio CIs. */
-export const DEFAULT_RESAMPLES = 2000;
+export const DEFAULT_RESAMPLES = 1000;
 /** Default m of the m-out-of-n bootstrap for large cells. */
-export const DEFAULT_MAX_RESAMPLE = 200;
+export const DEFAULT_MAX_RESAMPLE = 100;
 
 /** The speedup table and, per cell, the bootstrap replicates of its speedup. */
 export interface SpeedupComputation {
