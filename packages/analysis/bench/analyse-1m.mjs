@@ -1,4 +1,4 @@
-/* global process, console, URL, performance */
+/* global process, console, URL */
 // Issue #8's figure "analysis of a 1,000,000-row raw CSV / parsing that CSV alone" (target <= 2.0),
 // and peak memory / file size. Generates the CSV once, then runs parse and analyse in fresh
 // processes, interleaved (P A P A ...), and reports medians and min-max.

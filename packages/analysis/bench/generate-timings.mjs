@@ -1,4 +1,4 @@
-/* global process, console, URL, performance */
+/* global process, console */
 // Writes a raw timings CSV of N rows (default 1,000,000) synthesized from known USL coefficients:
 // 4 targets x 2 task types x 5 task counts x 8 thread counts = 320 cells, repeats to fill N rows,
 // 1% failed rows. Usage: node bench/generate-timings.mjs OUT.csv [ROWS]

@@ -1,4 +1,4 @@
-/* global process, console, URL, performance */
+/* global process, console, performance */
 // One timed step in a fresh process, printing {step, seconds, max_rss_kb} as JSON:
 //   parse   - stream the CSV through core's readCsvRows (csv-parse) and count rows: "merely parsing"
 //   analyse - analyzeFiles: validate every row, group, bootstrap, fit, plateau, compare, observe
