@@ -7,7 +7,7 @@ export { timingSchema, TIMING_COLUMNS, TASK_TYPES, TIMING_STATUSES } from './sch
 export { profileSchema, PROFILE_COLUMNS, FUNCTION_CATEGORIES } from './schema/profile.js';
 export { hostInfoSchema, interpreterInfoSchema, hostId } from './schema/host.js';
 
-export { readCsvRows, readRecords, readAllRecords, locateColumns, assertReadableFile } from './csv/read.js';
+export { readCsvRows, readCsvBatches, readRecords, readRecordBatches, readAllRecords, locateColumns, assertReadableFile } from './csv/read.js';
 export { CsvAppender, formatCsvLine } from './csv/append.js';
 export { writeFileAtomic } from './fs/write-atomic.js';
 export { syncDirectory } from './fs/sync-directory.js';

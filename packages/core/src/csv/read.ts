@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { ERROR_CODES, PoolscopeError } from '../errors.js';
 import { coreMessages } from '../messages.js';
 import type { CsvSchema } from '../schema/csv-schema.js';
@@ -24,34 +24,98 @@ export function assertReadableFile(file: string): void {
   if (stat.isDirectory()) throw new PoolscopeError(ERROR_CODES.NOT_FOUND, coreMessages.notAFile(file));
 }
 
+/** Rows parsed ahead of the consumer before the parser pauses. */
+const QUEUE_LIMIT = 4096;
+
 /**
  * Streams every record of a CSV file, the header included, without loading the file whole.
  * Accepts a BOM, CRLF or LF line ends, and quoted fields holding commas, quotes and line breaks;
  * skips blank lines. Fields are trimmed of surrounding spaces.
+ *
+ * Papa Parse tokenizes (about ten times faster here than csv-parse, see the README's design
+ * choices); its step callback feeds a bounded queue, pausing the parser while the consumer lags.
  */
 export async function* readCsvRows(file: string): AsyncGenerator<CsvRow> {
+  for await (const batch of readCsvBatches(file)) yield* batch;
+}
+
+/** `readCsvRows` in batches of rows, which saves an async step per row on large files. */
+export async function* readCsvBatches(file: string): AsyncGenerator<CsvRow[]> {
   assertReadableFile(file);
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: false, trim: true }),
-  );
-  let lastLine = 0;
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const queue: CsvRow[] = [];
+  let parser: Papa.Parser | undefined;
+  let done = false;
+  let paused = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  let nextLine = 1;
+
+  Papa.parse<string[]>(input, {
+    delimiter: ',',
+    skipEmptyLines: false,
+    step(result, handle) {
+      parser = handle;
+      const cells = result.data;
+      const line = nextLine;
+      // A record spans one line plus one more per line break inside its quoted fields.
+      for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) nextLine++;
+      nextLine++;
+      const problem = result.errors[0];
+      if (problem && failure === undefined) {
+        failure = new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.csvSyntax(`${file}:${line}`, problem.message));
+        handle.abort();
+        return;
+      }
+      if (cells.length === 1 && cells[0]!.trim() === '') return;
+      if (line === 1 && cells[0]?.charCodeAt(0) === 0xfeff) cells[0] = cells[0].slice(1);
+      queue.push({ line, cells: cells.map((c) => c.trim()) });
+      if (queue.length >= QUEUE_LIMIT && !paused) {
+        paused = true;
+        handle.pause();
+      }
+      signal();
+    },
+    complete() {
+      done = true;
+      signal();
+    },
+    error(error: Error) {
+      failure ??= new PoolscopeError(ERROR_CODES.NOT_FOUND, coreMessages.cannotRead(file, error.message), { cause: error });
+      done = true;
+      signal();
+    },
+  });
+  input.on('error', (error) => {
+    failure ??= new PoolscopeError(ERROR_CODES.NOT_FOUND, coreMessages.cannotRead(file, error.message), { cause: error });
+    done = true;
+    signal();
+  });
+
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = lastLine + 1;
-      lastLine = info.lines;
-      if (record.length === 1 && record[0] === '') continue;
-      yield { line, cells: record };
-    }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const at = (error as CsvError & { lines?: number }).lines ?? lastLine + 1;
-      throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.csvSyntax(`${file}:${at}`, error.message.replace(/^Invalid (Record|Opening|Closing)/, 'invalid $1')), {
-        cause: error,
+    for (;;) {
+      if (queue.length > 0) {
+        yield queue.splice(0, queue.length);
+        continue;
+      }
+      if (failure !== undefined) throw failure;
+      if (done) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        // Resuming a parser that is not paused makes Papa Parse poll every 3 ms: only resume a paused one.
+        if (paused) {
+          paused = false;
+          parser?.resume();
+        }
       });
     }
-    throw new PoolscopeError(ERROR_CODES.NOT_FOUND, coreMessages.cannotRead(file, (error as Error).message), { cause: error });
   } finally {
-    parser.destroy();
+    if (!done) parser?.abort();
+    input.destroy();
   }
 }
 
@@ -95,34 +159,47 @@ export interface LocatedRecord<T> {
  * (E_BAD_DATA) lists each as `file:line: column 'x': expected ..., got '...'`.
  */
 export async function* readRecords<T>(file: string, schema: CsvSchema<T>, options: ReadRecordsOptions = {}): AsyncGenerator<LocatedRecord<T>> {
+  for await (const batch of readRecordBatches(file, schema, options)) yield* batch;
+}
+
+/** `readRecords` in batches, for large files: one async step per batch instead of per record. */
+export async function* readRecordBatches<T>(
+  file: string,
+  schema: CsvSchema<T>,
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<LocatedRecord<T>[]> {
   const maxProblems = options.maxProblems ?? 20;
   const problems: string[] = [];
-  let index: Map<string, number> | undefined;
+  let at: number[] | undefined;
   let width = 0;
   let fieldCountSeen = false;
 
-  for await (const { line, cells } of readCsvRows(file)) {
-    if (!index) {
-      index = locateColumns(file, cells, schema.columns, schema.name);
-      width = cells.length;
-      continue;
-    }
-    const where = `${file}:${line}`;
-    if (cells.length !== width) {
-      problems.push(coreMessages.fieldCount(where, cells.length, width));
-      fieldCountSeen = true;
-    } else {
-      const columns = index;
-      const decoded = schema.decode((column) => cells[columns.get(column)!] ?? '');
-      if (decoded.ok) {
-        if (problems.length === 0) yield { line, record: decoded.value };
+  reading: for await (const rows of readCsvBatches(file)) {
+    const records: LocatedRecord<T>[] = [];
+    for (const { line, cells } of rows) {
+      if (!at) {
+        const index = locateColumns(file, cells, schema.columns, schema.name);
+        at = schema.columns.map((c) => index.get(c)!);
+        width = cells.length;
         continue;
       }
-      for (const p of decoded.problems) problems.push(coreMessages.cellProblem(where, p.column, p.message));
+      const where = `${file}:${line}`;
+      if (cells.length !== width) {
+        problems.push(coreMessages.fieldCount(where, cells.length, width));
+        fieldCountSeen = true;
+      } else {
+        const decoded = schema.decode(cells, at);
+        if (decoded.ok) {
+          if (problems.length === 0) records.push({ line, record: decoded.value });
+          continue;
+        }
+        for (const p of decoded.problems) problems.push(coreMessages.cellProblem(where, p.column, p.message));
+      }
+      if (problems.length >= maxProblems) break reading;
     }
-    if (problems.length >= maxProblems) break;
+    if (records.length > 0) yield records;
   }
-  if (!index) throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.emptyFile(file));
+  if (!at) throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.emptyFile(file));
   if (problems.length > 0) {
     const shown = problems.slice(0, maxProblems);
     if (problems.length >= maxProblems) shown.push(coreMessages.moreProblems(maxProblems));
@@ -135,6 +212,6 @@ export async function* readRecords<T>(file: string, schema: CsvSchema<T>, option
 /** Reads and validates a whole CSV file; throws (E_BAD_DATA) if any row is invalid. */
 export async function readAllRecords<T>(file: string, schema: CsvSchema<T>, options: ReadRecordsOptions = {}): Promise<T[]> {
   const records: T[] = [];
-  for await (const { record } of readRecords(file, schema, options)) records.push(record);
+  for await (const batch of readRecordBatches(file, schema, options)) for (const { record } of batch) records.push(record);
   return records;
 }

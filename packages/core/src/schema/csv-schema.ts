@@ -21,8 +21,11 @@ export interface CsvSchema<T> {
   /** Column names, in the order they are written. */
   readonly columns: readonly string[];
   readonly zod: z.ZodType<T>;
-  /** Decodes one row, given the text of each column by name. */
-  decode(cell: (column: string) => string): Decoded<T>;
+  /**
+   * Decodes one row: `cells` as read, `at[k]` the position in `cells` of the k-th column of
+   * `columns` (files may order columns differently or hold extra ones).
+   */
+  decode(cells: readonly string[], at: readonly number[]): Decoded<T>;
   /** The cells of one record, in column order. */
   encode(record: T): string[];
 }
@@ -37,6 +40,7 @@ type Invariant<R> = (record: R) => FieldProblem[];
  */
 export function defineCsvSchema<T>(name: string, kinds: Kinds, invariant: Invariant<Record<string, unknown>> = () => []): CsvSchema<T> {
   const columns = Object.keys(kinds);
+  const kindList = columns.map((c) => kinds[c]!);
   const shape = Object.fromEntries(columns.map((c) => [c, kinds[c]!.zod]));
   const zod = z
     .object(shape)
@@ -48,16 +52,18 @@ export function defineCsvSchema<T>(name: string, kinds: Kinds, invariant: Invari
     name,
     columns,
     zod,
-    decode(cell) {
+    decode(cells, at) {
       const record: Record<string, unknown> = {};
-      const problems: FieldProblem[] = [];
-      for (const column of columns) {
-        const kind = kinds[column]!;
-        const text = cell(column);
+      let problems: FieldProblem[] | undefined;
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k]!;
+        const kind = kindList[k]!;
+        const text = cells[at[k]!] ?? '';
         const value = kind.decode(text);
-        if (value === INVALID) problems.push({ column, message: coreMessages.expectedGot(kind.expected, text) });
+        if (value === INVALID) (problems ??= []).push({ column, message: coreMessages.expectedGot(kind.expected, text) });
         else record[column] = value;
       }
+      problems ??= [];
       if (problems.length === 0) problems.push(...invariant(record));
       return problems.length ? { ok: false, problems } : { ok: true, value: record as T };
     },
