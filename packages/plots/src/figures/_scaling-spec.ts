@@ -18,7 +18,10 @@ const LINE_DOMAIN = Object.values(SCALING_LINES);
 const LINE_DASHES = [[1, 0], [1, 0], [6, 4], [2, 3]];
 // The fitted curve is drawn wide and faint, behind the measurements it summarises.
 const LINE_OPACITY = [1, 0.35, 1, 0.9];
-const LINE_WIDTHS = [1.8, 4, 1.5, 1.5];
+const LINE_WIDTHS = [1.8, 4, 1.5, 1.2];
+// Plateau markers: a triangle over the threshold with its CI as a whisker, near the panel's top.
+const PLATEAU_MARK_TOP = 7;
+const PLATEAU_MARK_STEP = 8;
 
 /** One row of a speedup figure's data: a point, a curve sample or a mark, in a panel. */
 interface Row {
@@ -30,8 +33,8 @@ interface Row {
   speedup: number | null;
   lo: number | null;
   hi: number | null;
-  /** The target's colour, for marks drawn in it without joining the legend. */
-  band: string | null;
+  /** Pixels from the panel's top of a plateau marker, stacked by target so markers never overlap. */
+  top: number | null;
 }
 
 export interface ScalingSpecOptions {
@@ -55,20 +58,19 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
   const curves = data.curves.filter(keep);
   const plateaus = data.plateaus.filter(keep);
   const palette = options.palette ?? targetPalette(points.map((p) => p.target));
-  const colorOf = (target: string) => palette.colors[palette.targets.indexOf(target)] ?? REFERENCE_GREY;
   const present = palette.targets.filter((t) => points.some((p) => p.target === t));
 
   const taskCounts = distinctAscending(points.map((p) => p.num_tasks));
   const rowOf = (t: TaskType) => (rowsByTaskType ? taskTypeLabel(t) : '');
   const rows: Row[] = [];
   for (const p of points) {
-    rows.push({ line: SCALING_LINES.measured, column: tasksLabel(p.num_tasks), row: rowOf(p.task_type), target: p.target, threads: p.num_threads, speedup: p.speedup, lo: p.speedup_lo, hi: p.speedup_hi, band: null });
+    rows.push({ line: SCALING_LINES.measured, column: tasksLabel(p.num_tasks), row: rowOf(p.task_type), target: p.target, threads: p.num_threads, speedup: p.speedup, lo: p.speedup_lo, hi: p.speedup_hi, top: null });
   }
   for (const c of curves) {
-    rows.push({ line: SCALING_LINES.fit, column: tasksLabel(c.num_tasks), row: rowOf(c.task_type), target: c.target, threads: c.num_threads, speedup: c.speedup, lo: null, hi: null, band: null });
+    rows.push({ line: SCALING_LINES.fit, column: tasksLabel(c.num_tasks), row: rowOf(c.task_type), target: c.target, threads: c.num_threads, speedup: c.speedup, lo: null, hi: null, top: null });
   }
   for (const m of plateaus) {
-    rows.push({ line: SCALING_LINES.plateau, column: tasksLabel(m.num_tasks), row: rowOf(m.task_type), target: m.target, threads: m.num_threads, speedup: null, lo: m.lo, hi: m.hi, band: colorOf(m.target) });
+    rows.push({ line: SCALING_LINES.plateau, column: tasksLabel(m.num_tasks), row: rowOf(m.task_type), target: m.target, threads: m.num_threads, speedup: null, lo: m.lo, hi: m.hi, top: PLATEAU_MARK_TOP + PLATEAU_MARK_STEP * Math.max(0, palette.targets.indexOf(m.target)) });
   }
   // The ideal line in every panel, sampled densely: on a log2 axis S = N is a curve.
   const allThreads = points.map((p) => p.num_threads);
@@ -77,7 +79,7 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
       const threads = points.filter((p) => p.task_type === taskType && p.num_tasks === n).map((p) => p.num_threads);
       if (threads.length === 0) continue;
       for (const t of curveSamples(threads)) {
-        rows.push({ line: SCALING_LINES.ideal, column: tasksLabel(n), row: rowOf(taskType), target: null, threads: t, speedup: t, lo: null, hi: null, band: null });
+        rows.push({ line: SCALING_LINES.ideal, column: tasksLabel(n), row: rowOf(taskType), target: null, threads: t, speedup: t, lo: null, hi: null, top: null });
       }
     }
   }
@@ -113,15 +115,19 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
       height: PANEL_HEIGHT,
       layer: [
         {
-          transform: [only(SCALING_LINES.plateau), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
-          mark: { type: 'rect', opacity: 0.08 },
-          // The colour comes straight from the row (no scale), so the band joins no legend.
-          encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, fill: { field: 'band', type: 'nominal', scale: null } },
-        },
-        {
           transform: [only(SCALING_LINES.plateau)],
           mark: { type: 'rule' },
           encoding: { x, color, strokeDash, opacity, strokeWidth },
+        },
+        {
+          transform: [only(SCALING_LINES.plateau), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
+          mark: { type: 'rule', strokeWidth: 1.5 },
+          encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y: { field: 'top', type: 'quantitative', scale: null }, color },
+        },
+        {
+          transform: [only(SCALING_LINES.plateau)],
+          mark: { type: 'point', shape: 'triangle-down', filled: true, size: 40, opacity: 1 },
+          encoding: { x, y: { field: 'top', type: 'quantitative', scale: null }, color },
         },
         {
           transform: [only(SCALING_LINES.ideal)],

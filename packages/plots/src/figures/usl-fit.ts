@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { FitData } from '../types.js';
+import type { FitData, FitGroup } from '../types.js';
 import { plotsMessages } from '../messages.js';
 import { shortNumber } from '../style/labels.js';
 import { PANEL_HEIGHT, THEME, panelWidth } from '../style/theme.js';
@@ -30,6 +30,14 @@ interface Row {
   line: number | null;
   /** 0 hides a mark that exists only so its layer is not empty in this panel. */
   alpha: number;
+  /** Where the peak rule stops: the top of the data, below the notes. */
+  y2: number | null;
+}
+
+/** The highest point or in-range curve value of a group. */
+function dataTop(group: FitGroup, inRange: (x: number) => boolean = () => true): number {
+  const ys = [...group.points, ...(group.usl?.curve ?? []), ...(group.amdahl?.curve ?? [])].filter((p) => inRange(p.x)).map((p) => p.y);
+  return Math.max(0, ...ys);
 }
 
 /**
@@ -54,41 +62,43 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     let label = group.label;
     for (let i = 2; labels.includes(label); i++) label = `${group.label} (${i})`;
     labels.push(label);
-    const base = { group: label, note: null, line: null, alpha: 1 };
+    const base = { group: label, note: null, line: null, alpha: 1, y2: null };
     const notes: string[] = [];
     for (const p of group.points) rows.push({ ...base, series: MEASURED, x: p.x, y: p.y });
     if (group.usl) {
       for (const p of group.usl.curve) if (inRange(p.x)) rows.push({ ...base, series: FIT_LINES.usl, x: p.x, y: p.y });
       const peak = group.usl.peak;
-      if (peak && inRange(peak.x)) rows.push({ ...base, series: FIT_LINES.peak, x: peak.x, y: peak.y });
+      if (peak && inRange(peak.x)) rows.push({ ...base, series: FIT_LINES.peak, x: peak.x, y: 0, y2: dataTop(group, inRange) });
       notes.push(peak ? plotsMessages.peak(shortNumber(peak.x), `${shortNumber(peak.y)}`) : plotsMessages.noPeak);
     }
     if (group.amdahl) {
       for (const p of group.amdahl.curve) if (inRange(p.x)) rows.push({ ...base, series: FIT_LINES.amdahl, x: p.x, y: p.y });
       const limit = group.amdahl.asymptote;
       if (limit !== null && Number.isFinite(limit)) {
-        const top = Math.max(...group.points.map((p) => p.y), ...group.amdahl.curve.map((p) => p.y));
         // Drawn only when it sits near the data; otherwise it would flatten every curve.
-        if (limit <= top * 1.5) rows.push({ ...base, series: FIT_LINES.asymptote, x: null, y: limit });
+        if (limit <= dataTop(group, inRange) * 1.5) rows.push({ ...base, series: FIT_LINES.asymptote, x: null, y: limit });
         notes.push(plotsMessages.asymptote(shortNumber(limit)));
       }
     }
-    // A panel without a limit line still gets an invisible one at a measured height: Vega warns of
-    // an infinite extent when one layer of an independent scale is empty in a panel.
-    if (!rows.some((r) => r.group === label && r.series === FIT_LINES.asymptote) && group.points[0]) {
-      rows.push({ ...base, series: FIT_LINES.asymptote, x: null, y: group.points[0].y, alpha: 0 });
+    // Every layer gets a row in every panel, invisible where it has nothing to draw: Vega warns of
+    // an infinite extent when a layer of an independent scale is empty in a panel.
+    for (const series of LINE_DOMAIN) {
+      if (!rows.some((r) => r.group === label && r.series === series)) rows.push({ ...base, series, x: xMin, y: 0, y2: 0, alpha: 0 });
     }
     if (!group.usl && !group.amdahl) notes.push(plotsMessages.noFit);
     // The notes sit at the top of the panel: an invisible point above the data keeps them clear of it.
-    const top = Math.max(0, ...rows.filter((r) => r.group === label && r.y !== null).map((r) => r.y ?? 0));
+    const drawnLimit = rows.find((r) => r.group === label && r.series === FIT_LINES.asymptote)?.y ?? 0;
+    const top = Math.max(dataTop(group, inRange), drawnLimit);
     notes.forEach((note, line) => rows.push({ ...base, series: NOTE, x: null, y: top * (1 + HEADROOM * (notes.length / 2)), note, line }));
   }
 
   const x = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
-  const y = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true } };
+  // Not niced: the headroom point sets the top, so no panel's top tick label pokes above its frame.
+  const y = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
   const legend = { title: null, symbolType: 'stroke', symbolSize: 300 };
   const color = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
   const strokeDash = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
+  const opacity = { field: 'alpha', type: 'quantitative', scale: null };
   const only = (series: string) => ({ filter: { field: 'series', equal: series } });
   const columns = Math.min(MAX_COLUMNS, Math.max(1, labels.length));
 
@@ -102,14 +112,10 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
       width: panelWidth(columns),
       height: PANEL_HEIGHT,
       layer: [
-        {
-          transform: [only(FIT_LINES.asymptote)],
-          mark: { type: 'rule', strokeWidth: 1.5 },
-          encoding: { y, color, strokeDash, opacity: { field: 'alpha', type: 'quantitative', scale: null } },
-        },
-        { transform: [only(FIT_LINES.peak)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, color, strokeDash } },
-        { transform: [only(FIT_LINES.amdahl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash } },
-        { transform: [only(FIT_LINES.usl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash } },
+        { transform: [only(FIT_LINES.asymptote)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, color, strokeDash, opacity } },
+        { transform: [only(FIT_LINES.peak)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y, y2: { field: 'y2' }, color, strokeDash, opacity } },
+        { transform: [only(FIT_LINES.amdahl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } },
+        { transform: [only(FIT_LINES.usl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } },
         { transform: [only(MEASURED)], mark: { type: 'point', filled: true, size: 55, color: '#222222', opacity: 1 }, encoding: { x, y } },
         { transform: [only(NOTE)], mark: { type: 'point', opacity: 0 }, encoding: { y } },
         {

@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { specJson } from './spec-json.js';
 import { withDejavuMetrics } from './text-metrics.js';
 
 /** The file formats a figure can be written in, besides its `.vl.json` spec. */
@@ -67,7 +68,8 @@ export function renderSvg(spec: TopLevelSpec): Promise<{ svg: string; warnings: 
     withDejavuMetrics(async () => {
       const warnings: string[] = [];
       const logger = collectingLogger(warnings);
-      const vgSpec = compile(spec, { logger: logger as never }).spec;
+      // On a copy: Vega tags inline data rows with ids, and the caller's spec must stay as given.
+      const vgSpec = compile(structuredClone(spec), { logger: logger as never }).spec;
       const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger: logger as never, logLevel: vega.Warn });
       try {
         vega.resetSVGDefIds();
@@ -103,5 +105,5 @@ export async function renderFigure(spec: TopLevelSpec, options: RenderOptions = 
   const formats = options.formats ?? FIGURE_FORMATS;
   const { svg, warnings } = await renderSvg(spec);
   const png = formats.includes('png') ? svgToPng(svg, options.pngScale ?? DEFAULT_PNG_SCALE) : undefined;
-  return { vlJson: `${JSON.stringify(spec, null, 2)}\n`, svg, png, warnings };
+  return { vlJson: specJson(spec), svg, png, warnings };
 }

@@ -17,10 +17,11 @@ export function taskTypeLabel(taskType: TaskType): string {
   return taskType === 'cpu' ? 'cpu-bound tasks' : 'io-bound tasks';
 }
 
-/** A number for an annotation: three significant digits, no exponent for everyday sizes. */
+/** A number for an annotation: three significant digits below 1000, whole and grouped above, exponent past a billion. */
 export function shortNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  if (abs >= 1000 || (abs < 0.01 && abs > 0)) return value.toPrecision(3).replace('e+', 'e');
+  if (abs >= 1e9) return value.toExponential(2).replace('e+', 'e');
+  if (abs >= 1000) return groupThousands(Math.round(value));
   return String(Number(value.toPrecision(3)));
 }
