@@ -89,7 +89,10 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
   const y = { field: 'speedup', type: 'quantitative', title: SPEEDUP_TITLE, scale: { zero: true } };
   const color = { field: 'target', type: 'nominal', title: 'target', scale: { domain: palette.targets, range: palette.colors }, legend: { values: present, orient: 'right' } };
   const shape = { field: 'target', type: 'nominal', title: 'target', scale: { domain: palette.targets, range: palette.shapes }, legend: { values: present } };
-  const lineLegend = { title: 'lines', symbolType: 'stroke', symbolSize: 300, orient: 'right', values: LINE_DOMAIN };
+  // Layers with nothing to draw are left out (an empty layer makes Vega warn of an infinite extent),
+  // and so are their legend entries.
+  const has = (line: string, withInterval = false) => rows.some((r) => r.line === line && (!withInterval || (r.lo !== null && r.hi !== null)));
+  const lineLegend = { title: 'lines', symbolType: 'stroke', symbolSize: 300, orient: 'right', values: LINE_DOMAIN.filter((line) => has(line)) };
   // Dash, opacity and width all encode the kind of line, so its legend shows how each is drawn.
   const byLine = (range: readonly unknown[]) => ({ field: 'line', type: 'ordinal', sort: LINE_DOMAIN, title: 'lines', scale: { domain: LINE_DOMAIN, range }, legend: lineLegend });
   const strokeDash = byLine(LINE_DASHES);
@@ -114,36 +117,52 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
       width: panelWidth(columns),
       height: PANEL_HEIGHT,
       layer: [
-        {
-          transform: [only(SCALING_LINES.plateau)],
-          mark: { type: 'rule' },
-          encoding: { x, color, strokeDash, opacity, strokeWidth },
-        },
-        {
-          transform: [only(SCALING_LINES.plateau), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
-          mark: { type: 'rule', strokeWidth: 1.5 },
-          encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y: { field: 'top', type: 'quantitative', scale: null }, color },
-        },
-        {
-          transform: [only(SCALING_LINES.plateau)],
-          mark: { type: 'point', shape: 'triangle-down', filled: true, size: 40, opacity: 1 },
-          encoding: { x, y: { field: 'top', type: 'quantitative', scale: null }, color },
-        },
+        ...(has(SCALING_LINES.plateau)
+          ? [
+              {
+                transform: [only(SCALING_LINES.plateau)],
+                mark: { type: 'rule' },
+                encoding: { x, color, strokeDash, opacity, strokeWidth },
+              },
+              {
+                transform: [only(SCALING_LINES.plateau)],
+                mark: { type: 'point', shape: 'triangle-down', filled: true, size: 40, opacity: 1 },
+                encoding: { x, y: { field: 'top', type: 'quantitative', scale: null }, color },
+              },
+            ]
+          : []),
+        ...(has(SCALING_LINES.plateau, true)
+          ? [
+              {
+                transform: [only(SCALING_LINES.plateau), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
+                mark: { type: 'rule', strokeWidth: 1.5 },
+                encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y: { field: 'top', type: 'quantitative', scale: null }, color },
+              },
+            ]
+          : []),
         {
           transform: [only(SCALING_LINES.ideal)],
           mark: { type: 'line', color: REFERENCE_GREY },
           encoding: { x, y, strokeDash, opacity, strokeWidth },
         },
-        {
-          transform: [only(SCALING_LINES.fit)],
-          mark: { type: 'line', interpolate: 'monotone' },
-          encoding: { x, y, color, detail: { field: 'target' }, strokeDash, opacity, strokeWidth },
-        },
-        {
-          transform: [only(SCALING_LINES.measured), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
-          mark: { type: 'rule', strokeWidth: 1.5 },
-          encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
-        },
+        ...(has(SCALING_LINES.fit)
+          ? [
+              {
+                transform: [only(SCALING_LINES.fit)],
+                mark: { type: 'line' },
+                encoding: { x, y, color, detail: { field: 'target' }, strokeDash, opacity, strokeWidth },
+              },
+            ]
+          : []),
+        ...(has(SCALING_LINES.measured, true)
+          ? [
+              {
+                transform: [only(SCALING_LINES.measured), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
+                mark: { type: 'rule', strokeWidth: 1.5 },
+                encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
+              },
+            ]
+          : []),
         {
           transform: [only(SCALING_LINES.measured)],
           mark: { type: 'line' },

@@ -16,7 +16,11 @@ const pngHashes: Record<string, string> = {};
 
 beforeAll(async () => {
   figures = buildFigures(await readPlotInput(RUN_SMALL)).figures;
-  for (const { name, spec } of figures) rendered.set(name, await renderFigure(spec));
+  for (const { name, spec } of figures) {
+    const figure = await renderFigure(spec);
+    rendered.set(name, figure);
+    if (figure.png) pngHashes[name] = sha256(figure.png);
+  }
 });
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -29,16 +33,14 @@ describe('figure goldens (run-small)', () => {
     expect(figure.warnings).toEqual([]);
     expectGolden(join(GOLDENS, `${name}.vl.json`), figure.vlJson);
     expectGolden(join(GOLDENS, `${name}.svg`), figure.svg);
-    pngHashes[name] = sha256(figure.png);
   });
 
   test('PNGs match their golden hashes', () => {
     const text = `${JSON.stringify(pngHashes, null, 2)}\n`;
     if (!UPDATE_GOLDENS) {
-      const mismatched = Object.keys(pngHashes).filter((name) => {
-        const expected = (JSON.parse(readGolden('png-sha256.json')) as Record<string, string>)[name];
-        return expected !== pngHashes[name];
-      });
+      const expected = JSON.parse(readGolden('png-sha256.json')) as Record<string, string>;
+      expect(Object.keys(pngHashes)).toEqual(Object.keys(expected));
+      const mismatched = Object.keys(pngHashes).filter((name) => expected[name] !== pngHashes[name]);
       if (mismatched.length > 0) {
         const dir = mkdtempSync(join(tmpdir(), 'poolscope-png-'));
         for (const name of mismatched) writeFileSync(join(dir, `${name}.png`), rendered.get(name)!.png!);

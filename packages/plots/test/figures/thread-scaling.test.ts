@@ -68,3 +68,15 @@ describe('threadScalingSpec', () => {
     expect(titles).toContain('threads N (max_workers)');
   });
 });
+
+describe('threadScalingSpec without fits, CIs or plateaus (fewer than 4 thread counts)', () => {
+  test('leaves those layers and their legend entries out, and renders without warnings', async () => {
+    const { renderSvg } = await import('../../src/index.js');
+    const data = scaling(['x', 'y'], [100], [1, 2, 4]);
+    const bare: ScalingData = { points: data.points.map((p) => ({ ...p, speedup_lo: null, speedup_hi: null })), curves: [], plateaus: [] };
+    const spec = threadScalingSpec(bare);
+    const lines = encodings(spec).map((e) => (e.strokeDash as { legend?: { values?: string[] } } | undefined)?.legend?.values).find(Boolean);
+    expect(lines).toEqual([SCALING_LINES.measured, SCALING_LINES.ideal]);
+    expect((await renderSvg(spec)).warnings).toEqual([]);
+  });
+});
