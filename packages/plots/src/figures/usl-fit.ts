@@ -95,7 +95,9 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
   const x = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
   // Not niced: the headroom point sets the top, so no panel's top tick label pokes above its frame.
   const y = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
-  const legend = { title: null, symbolType: 'stroke', symbolSize: 300 };
+  // The legend names only the lines drawn somewhere (none when no group could be fitted).
+  const drawn = LINE_DOMAIN.filter((series) => rows.some((r) => r.series === series && r.alpha === 1));
+  const legend = drawn.length > 0 ? { title: null, symbolType: 'stroke', symbolSize: 300, values: drawn } : null;
   const color = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
   const strokeDash = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
   const opacity = { field: 'alpha', type: 'quantitative', scale: null };

@@ -33,7 +33,8 @@ export async function plotDirectory(dir: string, options: PlotDirectoryOptions =
   const out = runPaths(dir).figures;
   const written: WrittenFigure[] = [];
   for (const { name, spec } of figures) {
-    const rendered = await renderFigure(spec, { formats });
+    // Ids prefixed by the figure's name, so the SVGs can share one HTML page (the report).
+    const rendered = await renderFigure(spec, { formats, idPrefix: name });
     const files: string[] = [];
     const write = (file: string, data: string | Uint8Array) => {
       writeFileAtomic(file, data);

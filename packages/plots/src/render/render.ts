@@ -26,6 +26,11 @@ export interface RenderedFigure {
 export interface RenderOptions {
   /** Formats to produce; default `['svg', 'png']`. SVG is always rendered: PNG is drawn from it. */
   readonly formats?: readonly FigureFormat[];
+  /**
+   * Prefix for the SVG's internal ids (clip paths, gradients); default none (`clip1`, ...). Give each
+   * figure its own when several SVGs are inlined in one HTML page, whose ids must be unique.
+   */
+  readonly idPrefix?: string;
   /** PNG pixels per SVG pixel; default {@link DEFAULT_PNG_SCALE}. */
   readonly pngScale?: number;
 }
@@ -63,7 +68,7 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
  * Renders a Vega-Lite spec to SVG text with Vega's headless View (no browser, no canvas): fonts
  * measured as DejaVu Sans, clip-path ids numbered from 1, so the same spec gives the same bytes.
  */
-export function renderSvg(spec: TopLevelSpec): Promise<{ svg: string; warnings: string[] }> {
+export function renderSvg(spec: TopLevelSpec, options: Pick<RenderOptions, 'idPrefix'> = {}): Promise<{ svg: string; warnings: string[] }> {
   return serialized(() =>
     withDejavuMetrics(async () => {
       const warnings: string[] = [];
@@ -74,12 +79,21 @@ export function renderSvg(spec: TopLevelSpec): Promise<{ svg: string; warnings: 
       try {
         vega.resetSVGDefIds();
         const svg = await view.toSVG();
-        return { svg: `${svg}\n`, warnings };
+        return { svg: `${options.idPrefix ? prefixSvgIds(svg, options.idPrefix) : svg}\n`, warnings };
       } finally {
         view.finalize();
       }
     }),
   );
+}
+
+/**
+ * Prefixes the ids Vega gives clip paths and gradients, and the references to them. Only inside
+ * tags: Vega escapes `<` and `>` in text, so every `<...>` is a tag and a label that happens to
+ * read `url(#clip1)` is left alone.
+ */
+export function prefixSvgIds(svg: string, prefix: string): string {
+  return svg.replace(/<[^>]*>/g, (tag) => tag.replace(/(id="|url\(#)(clip\d+|gradient_\d+)/g, `$1${prefix}-$2`));
 }
 
 /**
@@ -103,7 +117,7 @@ export function svgToPng(svg: string, scale: number = DEFAULT_PNG_SCALE): Buffer
 /** Renders a spec to its `.vl.json` text, SVG and (if asked) PNG. */
 export async function renderFigure(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedFigure> {
   const formats = options.formats ?? FIGURE_FORMATS;
-  const { svg, warnings } = await renderSvg(spec);
+  const { svg, warnings } = await renderSvg(spec, options);
   const png = formats.includes('png') ? svgToPng(svg, options.pngScale ?? DEFAULT_PNG_SCALE) : undefined;
   return { vlJson: specJson(spec), svg, png, warnings };
 }

@@ -17,7 +17,7 @@ const pngHashes: Record<string, string> = {};
 beforeAll(async () => {
   figures = buildFigures(await readPlotInput(RUN_SMALL)).figures;
   for (const { name, spec } of figures) {
-    const figure = await renderFigure(spec);
+    const figure = await renderFigure(spec, { idPrefix: name });
     rendered.set(name, figure);
     if (figure.png) pngHashes[name] = sha256(figure.png);
   }
@@ -58,7 +58,7 @@ function readGolden(file: string): string {
 describe('determinism', () => {
   test('rendering the same figure again gives the same bytes (SVG, PNG and spec)', async () => {
     for (const { name, spec } of figures) {
-      const again = await renderFigure(spec);
+      const again = await renderFigure(spec, { idPrefix: name });
       const first = rendered.get(name)!;
       expect(again.svg === first.svg, `${name}.svg`).toBe(true);
       expect(again.png?.equals(first.png!), `${name}.png`).toBe(true);

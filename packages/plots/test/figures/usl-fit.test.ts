@@ -56,3 +56,19 @@ describe('uslFitSpec', () => {
     expect(headroom).toBeGreaterThan(top * 1.3);
   });
 });
+
+describe('uslFitSpec legend', () => {
+  const legendOf = (spec: ReturnType<typeof uslFitSpec>) => {
+    const layers = (spec as unknown as { spec: { layer: { encoding: { color?: { legend?: unknown } } }[] } }).spec.layer;
+    return layers.map((l) => l.encoding.color?.legend).find((legend) => legend !== undefined);
+  };
+
+  test('names only the lines drawn', () => {
+    const legend = legendOf(uslFitSpec(data([group('g', { usl: { curve: group('g').usl!.curve, peak: null }, amdahl: { curve: [], asymptote: null } })])));
+    expect(legend).toMatchObject({ values: [FIT_LINES.usl] });
+  });
+
+  test('is absent when no group could be fitted', () => {
+    expect(legendOf(uslFitSpec(data([group('a', { usl: null, amdahl: null })])))).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, test, vi } from 'vitest';
 import { FONT_FAMILY, renderFigure, renderSvg, svgToPng } from '../../src/index.js';
+import { prefixSvgIds } from '../../src/render/render.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -90,5 +91,20 @@ describe('purity', () => {
     await renderSvg(spec);
     expect(Object.getOwnPropertySymbols(rows[0]!)).toEqual([]);
     expect(spec).toEqual(smallSpec());
+  });
+});
+
+describe('prefixSvgIds', () => {
+  test('prefixes clip-path and gradient ids and their references, so SVGs can share a page', async () => {
+    const { svg } = await renderSvg(smallSpec(), { idPrefix: 'thread-scaling' });
+    expect(svg).toContain('<clipPath id="thread-scaling-clip1">');
+    expect(svg).toContain('clip-path="url(#thread-scaling-clip1)"');
+    expect(svg).not.toMatch(/id="clip\d/);
+    expect(svg).not.toMatch(/url\(#clip\d/);
+  });
+
+  test('leaves text alone, even text that looks like a reference', () => {
+    const svg = '<g clip-path="url(#clip1)"><text>url(#clip1) id="clip1"</text></g><linearGradient id="gradient_0"/>';
+    expect(prefixSvgIds(svg, 'f')).toBe('<g clip-path="url(#f-clip1)"><text>url(#clip1) id="clip1"</text></g><linearGradient id="f-gradient_0"/>');
   });
 });
