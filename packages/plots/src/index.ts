@@ -7,8 +7,15 @@ export { uslFitSpec } from './figures/usl-fit.js';
 export { buildFigures, runPalette, FIGURE_NAMES } from './figures/all-figures.js';
 
 // From analysis results and profiles to plot inputs (pure).
-export { plotInputFromSummary, fitGroupFromAnalysis, timingGroupLabel, SPEEDUP_FIT_TITLES } from './data/from-summary.js';
-export { summaryDocumentSchema, analysedGroupSchema } from './data/summary-schema.js';
+export {
+  plotInputFromSummary,
+  fitGroupFromAnalysis,
+  fitDataFromScalingAnalysis,
+  timingGroupLabel,
+  foreignGroupLabel,
+  SPEEDUP_FIT_TITLES,
+} from './data/from-summary.js';
+export { summaryDocumentSchema, scalingDocumentSchema, analysedGroupSchema } from './data/summary-schema.js';
 export { categoryTimes, CategoryTimeAccumulator } from './data/category-times.js';
 export { uslValue, amdahlValue } from './data/models.js';
 
@@ -34,7 +41,7 @@ export type { ThreadAxis } from './style/thread-axis.js';
 export type { ThreadScalingOptions } from './figures/thread-scaling.js';
 export type { GilImpactOptions } from './figures/gil-impact.js';
 export type { ProfileSample } from './data/category-times.js';
-export type { SummaryDocument, AnalysedGroup, TimingGroupDocument } from './data/summary-schema.js';
+export type { SummaryDocument, ScalingDocument, AnalysedGroup, TimingGroupDocument } from './data/summary-schema.js';
 export type { PlotDirectoryOptions, PlotDirectoryResult, WrittenFigure } from './io/plot-directory.js';
 export type {
   GroupKey,

@@ -4,7 +4,7 @@ import { tasksLabel } from '../style/labels.js';
 import { stableOrder } from '../style/palette.js';
 import { curveSamples } from '../style/thread-axis.js';
 import { amdahlValue, uslValue } from './models.js';
-import type { AnalysedGroup, SummaryDocument, TimingGroupDocument } from './summary-schema.js';
+import type { AnalysedGroup, ScalingDocument, SummaryDocument, TimingGroupDocument } from './summary-schema.js';
 
 /** Axis titles of the fit figure for poolscope's own timings (speedups from wall times). */
 export const SPEEDUP_FIT_TITLES = { xTitle: 'threads N', yTitle: 'speedup T(1) / T(N) (×)' } as const;
@@ -84,5 +84,24 @@ export function plotInputFromSummary(summary: SummaryDocument, categories: reado
     scaling: { points, curves, plateaus },
     breakdown: categories && categories.length > 0 ? { categories, points } : null,
     fits,
+  };
+}
+
+/** The panel title of a foreign group: its --by values ("db=pg, host=a"), or "all rows" without --by. */
+export function foreignGroupLabel(key: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(key);
+  return entries.length === 0 ? 'all rows' : entries.map(([column, value]) => `${column}=${value}`).join(', ');
+}
+
+/**
+ * The `usl-fit` figure's input for the analysis of anyone's CSV (`poolscope analyze FILE.csv
+ * --json`): x is the CSV's --x column; y is the speedup for elapsed times, the measured value for
+ * throughputs.
+ */
+export function fitDataFromScalingAnalysis(analysis: ScalingDocument): FitData {
+  return {
+    xTitle: analysis.x,
+    yTitle: analysis.metric === 'time' ? `speedup from ${analysis.y} (×)` : analysis.y,
+    groups: analysis.groups.map((g) => fitGroupFromAnalysis(foreignGroupLabel(g.key), g)),
   };
 }

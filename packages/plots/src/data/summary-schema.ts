@@ -6,9 +6,10 @@ import { z } from 'zod';
  * the figures read, checked when it is loaded. Fields the figures do not use are ignored, so the
  * analysis can grow without breaking plots.
  *
- * Mirrors the analysis types while that package is built in parallel: once @poolscope/analysis
- * exports them, `SummaryDocument` should be checked against `import type { AnalysisSummary } from
- * '@poolscope/analysis'` (see the `satisfies` note in from-summary.ts).
+ * Mirrors the analysis types (`AnalysisSummary`, `ScalingAnalysis` in @poolscope/analysis
+ * types.ts) while that package is built in parallel. Once it is merged, a type test should assert
+ * that `AnalysisSummary` is assignable to `SummaryDocument` and `ScalingAnalysis` to
+ * `ScalingDocument`, so the two cannot drift apart unnoticed.
  */
 const interval = z.tuple([z.number(), z.number()]);
 
@@ -69,6 +70,16 @@ export const summaryDocumentSchema = z.object({
   groups: z.array(timingGroupSchema),
 });
 
+/** `poolscope analyze FILE.csv --json`: groups of anyone's CSV, keyed by their --by columns. */
+export const scalingDocumentSchema = z.object({
+  x: z.string(),
+  y: z.string(),
+  by: z.array(z.string()),
+  metric,
+  groups: z.array(analysedGroupSchema.extend({ key: z.record(z.string(), z.string()) })),
+});
+
 export type AnalysedGroup = z.infer<typeof analysedGroupSchema>;
+export type ScalingDocument = z.infer<typeof scalingDocumentSchema>;
 export type TimingGroupDocument = z.infer<typeof timingGroupSchema>;
 export type SummaryDocument = z.infer<typeof summaryDocumentSchema>;

@@ -7,7 +7,7 @@ import { threadAxis } from '../style/thread-axis.js';
 import { VEGA_LITE_SCHEMA } from './_schema.js';
 
 /** The lines of a fit panel, as its legend names them. */
-export const FIT_LINES = { usl: 'USL fit', amdahl: 'Amdahl fit', peak: 'USL peak N*', asymptote: 'Amdahl limit 1/s' } as const;
+export const FIT_LINES = { usl: 'USL fit', amdahl: 'Amdahl fit', peak: 'USL peak N*', asymptote: 'Amdahl limit' } as const;
 const LINE_DOMAIN = Object.values(FIT_LINES);
 // Okabe-Ito blue and vermillion for the two models; the measured points are black.
 const LINE_COLORS = ['#0072B2', '#D55E00', '#0072B2', '#D55E00'];
