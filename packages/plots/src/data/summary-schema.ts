@@ -1,0 +1,85 @@
+import { TASK_TYPES } from '@poolscope/core';
+import { z } from 'zod';
+
+/**
+ * The part of `DIR/analysis/summary.json` (the `AnalysisSummary` of @poolscope/analysis, issue #5)
+ * the figures read, checked when it is loaded. Fields the figures do not use are ignored, so the
+ * analysis can grow without breaking plots.
+ *
+ * Mirrors the analysis types (`AnalysisSummary`, `ScalingAnalysis` in @poolscope/analysis
+ * types.ts) while that package is built in parallel. Once it is merged, a type test should assert
+ * that `AnalysisSummary` is assignable to `SummaryDocument` and `ScalingAnalysis` to
+ * `ScalingDocument`, so the two cannot drift apart unnoticed.
+ */
+const interval = z.tuple([z.number(), z.number()]);
+
+const point = z.object({
+  x: z.number().positive(),
+  median: z.number(),
+  speedup: z.number(),
+  speedup_ci95: interval,
+  /** Present on poolscope timings, absent on foreign CSVs. */
+  cpu_cores_busy: z.number().optional(),
+});
+
+const insufficient = z.object({ status: z.literal('insufficient'), reason: z.string() });
+
+const amdahl = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), s: z.number(), gamma: z.number(), asymptote: z.number().nullable() }),
+  insufficient,
+]);
+
+const usl = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    sigma: z.number(),
+    kappa: z.number(),
+    gamma: z.number(),
+    peak: z.object({ x: z.number().nullable(), y: z.number().nullable() }),
+  }),
+  insufficient,
+]);
+
+const plateau = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('found'),
+    threshold: z.number(),
+    ci95: z.tuple([z.number(), z.number().nullable()]),
+    within_measured: z.boolean(),
+  }),
+  z.object({ status: z.literal('none') }),
+  z.object({ status: z.literal('insufficient') }),
+]);
+
+const metric = z.enum(['time', 'throughput']);
+
+/** Any analysed group: poolscope's own (keyed by target, task type, task count) or a foreign CSV's. */
+export const analysedGroupSchema = z.object({
+  metric,
+  points: z.array(point),
+  fits: z.object({ amdahl, usl }),
+  plateau,
+});
+
+export const timingGroupSchema = analysedGroupSchema.extend({
+  key: z.object({ target: z.string().min(1), task_type: z.enum(TASK_TYPES), num_tasks: z.number().int().positive() }),
+});
+
+export const summaryDocumentSchema = z.object({
+  schema_version: z.literal(1),
+  groups: z.array(timingGroupSchema),
+});
+
+/** `poolscope analyze FILE.csv --json`: groups of anyone's CSV, keyed by their --by columns. */
+export const scalingDocumentSchema = z.object({
+  x: z.string(),
+  y: z.string(),
+  by: z.array(z.string()),
+  metric,
+  groups: z.array(analysedGroupSchema.extend({ key: z.record(z.string(), z.string()) })),
+});
+
+export type AnalysedGroup = z.infer<typeof analysedGroupSchema>;
+export type ScalingDocument = z.infer<typeof scalingDocumentSchema>;
+export type TimingGroupDocument = z.infer<typeof timingGroupSchema>;
+export type SummaryDocument = z.infer<typeof summaryDocumentSchema>;

@@ -1,0 +1,134 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { FitData, FitGroup } from '../types.js';
+import { plotsMessages } from '../messages.js';
+import { shortNumber } from '../style/labels.js';
+import { PANEL_HEIGHT, THEME, panelWidth } from '../style/theme.js';
+import { threadAxis } from '../style/thread-axis.js';
+import { VEGA_LITE_SCHEMA } from './_schema.js';
+
+/** The lines of a fit panel, as its legend names them. */
+export const FIT_LINES = { usl: 'USL fit', amdahl: 'Amdahl fit', peak: 'USL peak N*', asymptote: 'Amdahl limit' } as const;
+const LINE_DOMAIN = Object.values(FIT_LINES);
+// Okabe-Ito blue and vermillion for the two models; the measured points are black.
+const LINE_COLORS = ['#0072B2', '#D55E00', '#0072B2', '#D55E00'];
+const LINE_DASHES = [[1, 0], [6, 3], [2, 3], [2, 3]];
+const MEASURED = 'measured';
+const NOTE = 'note';
+// Blank space kept above the highest point or curve for the panel's notes, as a share of it.
+const HEADROOM = 0.4;
+
+/** Panels side by side before wrapping to a new row. */
+const MAX_COLUMNS = 4;
+
+interface Row {
+  group: string;
+  series: string;
+  x: number | null;
+  y: number | null;
+  /** An annotation line and its position from the top of the panel, in lines. */
+  note: string | null;
+  line: number | null;
+  /** 0 hides a mark that exists only so its layer is not empty in this panel. */
+  alpha: number;
+  /** Where the peak rule stops: the top of the data, below the notes. */
+  y2: number | null;
+}
+
+/** The highest point or in-range curve value of a group. */
+function dataTop(group: FitGroup, inRange: (x: number) => boolean = () => true): number {
+  const ys = [...group.points, ...(group.usl?.curve ?? []), ...(group.amdahl?.curve ?? [])].filter((p) => inRange(p.x)).map((p) => p.y);
+  return Math.max(0, ...ys);
+}
+
+/**
+ * `usl-fit`: for each analysed group (poolscope's own, or groups of anyone's CSV), the measured
+ * points with the fitted USL and Amdahl curves, the USL peak N* and the Amdahl asymptote 1/s.
+ * Groups too small to fit say so in their panel.
+ */
+export function uslFitSpec(data: FitData): TopLevelSpec {
+  const axis = threadAxis(
+    data.groups.flatMap((g) => g.points.map((p) => p.x)),
+    data.xTitle,
+  );
+  const values = axis.values;
+  const xMin = values[0] ?? 0;
+  const xMax = values[values.length - 1] ?? 1;
+  const inRange = (x: number) => x >= xMin && x <= xMax;
+
+  const rows: Row[] = [];
+  const labels: string[] = [];
+  for (const group of data.groups) {
+    // Panels are keyed by label; a repeated label would merge two groups into one panel.
+    let label = group.label;
+    for (let i = 2; labels.includes(label); i++) label = `${group.label} (${i})`;
+    labels.push(label);
+    const base = { group: label, note: null, line: null, alpha: 1, y2: null };
+    const notes: string[] = [];
+    for (const p of group.points) rows.push({ ...base, series: MEASURED, x: p.x, y: p.y });
+    if (group.usl) {
+      for (const p of group.usl.curve) if (inRange(p.x)) rows.push({ ...base, series: FIT_LINES.usl, x: p.x, y: p.y });
+      const peak = group.usl.peak;
+      if (peak && inRange(peak.x)) rows.push({ ...base, series: FIT_LINES.peak, x: peak.x, y: 0, y2: dataTop(group, inRange) });
+      notes.push(peak ? plotsMessages.peak(shortNumber(peak.x), `${shortNumber(peak.y)}`) : plotsMessages.noPeak);
+    }
+    if (group.amdahl) {
+      for (const p of group.amdahl.curve) if (inRange(p.x)) rows.push({ ...base, series: FIT_LINES.amdahl, x: p.x, y: p.y });
+      const limit = group.amdahl.asymptote;
+      if (limit !== null && Number.isFinite(limit)) {
+        // Drawn only when it sits near the data; otherwise it would flatten every curve.
+        if (limit <= dataTop(group, inRange) * 1.5) rows.push({ ...base, series: FIT_LINES.asymptote, x: null, y: limit });
+        notes.push(plotsMessages.asymptote(shortNumber(limit)));
+      }
+    }
+    // Every layer gets a row in every panel, invisible where it has nothing to draw: Vega warns of
+    // an infinite extent when a layer of an independent scale is empty in a panel.
+    for (const series of LINE_DOMAIN) {
+      if (!rows.some((r) => r.group === label && r.series === series)) rows.push({ ...base, series, x: xMin, y: 0, y2: 0, alpha: 0 });
+    }
+    if (!group.usl && !group.amdahl) notes.push(plotsMessages.noFit);
+    // The notes sit at the top of the panel: an invisible point above the data keeps them clear of it.
+    const drawnLimit = rows.find((r) => r.group === label && r.series === FIT_LINES.asymptote)?.y ?? 0;
+    const top = Math.max(dataTop(group, inRange), drawnLimit);
+    notes.forEach((note, line) => rows.push({ ...base, series: NOTE, x: null, y: top * (1 + HEADROOM * (notes.length / 2)), note, line }));
+  }
+
+  const x = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
+  // Not niced: the headroom point sets the top, so no panel's top tick label pokes above its frame.
+  const y = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
+  // The legend names only the lines drawn somewhere (none when no group could be fitted).
+  const drawn = LINE_DOMAIN.filter((series) => rows.some((r) => r.series === series && r.alpha === 1));
+  const legend = drawn.length > 0 ? { title: null, symbolType: 'stroke', symbolSize: 300, values: drawn } : null;
+  const color = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
+  const strokeDash = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
+  const opacity = { field: 'alpha', type: 'quantitative', scale: null };
+  const only = (series: string) => ({ filter: { field: 'series', equal: series } });
+  const columns = Math.min(MAX_COLUMNS, Math.max(1, labels.length));
+
+  const spec = {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: plotsMessages.uslFitTitle, subtitle: plotsMessages.uslFitSubtitle },
+    data: { values: rows },
+    facet: { field: 'group', type: 'nominal', sort: labels, header: { title: null, labelFontSize: 11, labelLimit: panelWidth(columns) + 40 } },
+    columns,
+    spec: {
+      width: panelWidth(columns),
+      height: PANEL_HEIGHT,
+      layer: [
+        { transform: [only(FIT_LINES.asymptote)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, color, strokeDash, opacity } },
+        { transform: [only(FIT_LINES.peak)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y, y2: { field: 'y2' }, color, strokeDash, opacity } },
+        { transform: [only(FIT_LINES.amdahl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } },
+        { transform: [only(FIT_LINES.usl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } },
+        { transform: [only(MEASURED)], mark: { type: 'point', filled: true, size: 55, color: '#222222', opacity: 1 }, encoding: { x, y } },
+        { transform: [only(NOTE)], mark: { type: 'point', opacity: 0 }, encoding: { y } },
+        {
+          transform: [only(NOTE), { calculate: '6 + 15 * datum.line', as: 'dy' }],
+          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11, color: '#333333' },
+          encoding: { x: { value: 6 }, y: { field: 'dy', type: 'quantitative', scale: null }, text: { field: 'note', type: 'nominal' } },
+        },
+      ],
+    },
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
+    config: THEME,
+  };
+  return spec as unknown as TopLevelSpec;
+}
