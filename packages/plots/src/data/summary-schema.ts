@@ -6,12 +6,11 @@ import { z } from 'zod';
  * the figures read, checked when it is loaded. Fields the figures do not use are ignored, so the
  * analysis can grow without breaking plots.
  *
- * Mirrors the analysis types (`AnalysisSummary`, `ScalingAnalysis` in @poolscope/analysis
- * types.ts) while that package is built in parallel. Once it is merged, a type test should assert
- * that `AnalysisSummary` is assignable to `SummaryDocument` and `ScalingAnalysis` to
- * `ScalingDocument`, so the two cannot drift apart unnoticed.
+ * A runtime check of the analysis types (`AnalysisSummary`, `ScalingAnalysis` in
+ * @poolscope/analysis): a type test (test/data/summary-schema.test.ts) asserts that what the
+ * analysis writes fits these schemas, so the two cannot drift apart unnoticed.
  */
-const interval = z.tuple([z.number(), z.number()]);
+const interval = z.tuple([z.number(), z.number()]).readonly();
 
 const point = z.object({
   x: z.number().positive(),
@@ -44,7 +43,7 @@ const plateau = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('found'),
     threshold: z.number(),
-    ci95: z.tuple([z.number(), z.number().nullable()]),
+    ci95: z.tuple([z.number(), z.number().nullable()]).readonly(),
     within_measured: z.boolean(),
   }),
   z.object({ status: z.literal('none') }),
@@ -56,7 +55,7 @@ const metric = z.enum(['time', 'throughput']);
 /** Any analysed group: poolscope's own (keyed by target, task type, task count) or a foreign CSV's. */
 export const analysedGroupSchema = z.object({
   metric,
-  points: z.array(point),
+  points: z.array(point).readonly(),
   fits: z.object({ amdahl, usl }),
   plateau,
 });
@@ -67,16 +66,16 @@ export const timingGroupSchema = analysedGroupSchema.extend({
 
 export const summaryDocumentSchema = z.object({
   schema_version: z.literal(1),
-  groups: z.array(timingGroupSchema),
+  groups: z.array(timingGroupSchema).readonly(),
 });
 
 /** `poolscope analyze FILE.csv --json`: groups of anyone's CSV, keyed by their --by columns. */
 export const scalingDocumentSchema = z.object({
   x: z.string(),
   y: z.string(),
-  by: z.array(z.string()),
+  by: z.array(z.string()).readonly(),
   metric,
-  groups: z.array(analysedGroupSchema.extend({ key: z.record(z.string(), z.string()) })),
+  groups: z.array(analysedGroupSchema.extend({ key: z.record(z.string(), z.string()) })).readonly(),
 });
 
 export type AnalysedGroup = z.infer<typeof analysedGroupSchema>;
