@@ -1,0 +1,62 @@
+import { cpuTask } from './cpu-task.js';
+
+/** Options of `calibrateCpuWork`. */
+export interface CalibrateOptions {
+  /**
+   * Times one task of `work` iterations, in nanoseconds. Default: runs `cpuTask(work)` on the
+   * calling thread under the monotonic clock. Tests pass a model of a machine instead.
+   */
+  timeNs?: (work: number) => number;
+  /**
+   * The shortest sample worth trusting, in ns: the work doubles until one task takes this long,
+   * so timer resolution and call overhead are negligible. Default 2 ms.
+   */
+  minSampleNs?: number;
+  /**
+   * Sampling stops once this many samples in a row have not beaten the fastest so far by more
+   * than 2%. Default 5.
+   */
+  rounds?: number;
+  /** Sampling stops after this many samples at the latest. Default 200 (under a second at 2 ms). */
+  maxSamples?: number;
+}
+
+function timeCpuTask(work: number): number {
+  const start = process.hrtime.bigint();
+  cpuTask(work);
+  return Number(process.hrtime.bigint() - start);
+}
+
+/**
+ * The number of loop iterations for which one cpu task takes `targetUs` microseconds on the
+ * calling thread.
+ *
+ * The loop's cost is linear in its length, so one long sample gives the rate. Samples are taken
+ * until the fastest has not improved for `rounds` samples in a row: the JIT compiles the loop
+ * while it runs (concurrently, so on a busy machine the optimized code may come late), and a
+ * calibration taken before that would be many times too small. The fastest sample is the estimate
+ * least disturbed by other processes, as in Python's `timeit`. Whenever the loop gets faster
+ * than `minSampleNs`, the work doubles again.
+ */
+export function calibrateCpuWork(targetUs: number, options: CalibrateOptions = {}): number {
+  const timeNs = options.timeNs ?? timeCpuTask;
+  const minSampleNs = options.minSampleNs ?? 2_000_000;
+  const rounds = options.rounds ?? 5;
+  const maxSamples = options.maxSamples ?? 200;
+  let work = 1024;
+  let fastest = Infinity;
+  let stale = 0;
+  for (let samples = 0; samples < maxSamples && stale < rounds; samples++) {
+    const ns = Math.max(timeNs(work), 1);
+    if (ns < minSampleNs && work < 2 ** 40) {
+      work *= 2;
+      fastest = Infinity;
+      stale = 0;
+      continue;
+    }
+    const perIteration = ns / work;
+    stale = perIteration < fastest * 0.98 ? 0 : stale + 1;
+    fastest = Math.min(fastest, perIteration);
+  }
+  return Math.max(1, Math.round((targetUs * 1000) / fastest));
+}
