@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { mergeCommand } from './commands/merge.js';
 import { pipelineCommand } from './commands/pipeline.js';
+import { runCommand } from './commands/run.js';
 import type { CliIO } from './io.js';
 import { cliMessages } from './messages.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The subcommands, one module each; each gets the IO it must use. */
-const COMMANDS: ((io: CliIO) => Command)[] = [pipelineCommand];
+const COMMANDS: ((io: CliIO) => Command)[] = [runCommand, mergeCommand, pipelineCommand];
 
 /** Builds the `poolscope` program, writing through `io` and throwing instead of exiting. */
 export function buildProgram(io: CliIO): Command {
