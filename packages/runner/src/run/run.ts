@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import {
   collectHostInfo,
+  coreMessages,
   CsvAppender,
   ERROR_CODES,
   hostId,
@@ -63,6 +64,16 @@ export interface RunSummary {
 
 class Interrupted extends Error {}
 
+/** Creates the raw/ directory, or says at once (before any calibration) that it cannot be written. */
+function prepareOutput(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(dir, (error as Error).message), { hint: coreMessages.cannotWriteHint, cause: error });
+  }
+}
+
 const normalShard = (shard: Shard | undefined | null): Shard | null => (shard && shard.count > 1 ? { index: shard.index, count: shard.count } : null);
 
 /** Refuses a directory whose rows cannot be tied to a plan. */
@@ -109,6 +120,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
   const shard = existing ? existing.shard : normalShard(givenShard);
 
   const targets = resolveTargets(matrix.targets, options.registry ?? nodeTargetRegistry());
+  prepareOutput(paths.raw);
   const needed = targetTypesOfShard(matrix, shard);
   const sessions = new Sessions(targets, emit);
   let appender: CsvAppender<TimingRecord> | undefined;
@@ -211,7 +223,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
         target: cell.target,
         runtime: runtime.runtime,
         runtime_version: runtime.runtime_version,
-        gil: runtime.gil,
+        gil: outcome.gil !== undefined ? outcome.gil : runtime.gil,
         task_type: cell.task_type,
         task_work: cell.task_work,
         num_tasks: cell.num_tasks,

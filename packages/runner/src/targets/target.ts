@@ -24,6 +24,12 @@ export interface Measurements {
 /** A repetition that completed and checked its results. */
 export interface RepeatOk extends Measurements {
   readonly status: 'ok';
+  /**
+   * Whether the GIL was on during this repetition, for targets that can tell per repetition (on a
+   * free-threaded build an extension module can turn it back on mid-run). When absent, the row
+   * records the session's `runtime.gil`.
+   */
+  readonly gil?: boolean | null;
 }
 
 /**
@@ -34,6 +40,8 @@ export interface RepeatFailed {
   readonly status: 'error' | 'timeout';
   /** What went wrong, for a person. */
   readonly error: string;
+  /** As in `RepeatOk`. */
+  readonly gil?: boolean | null;
   wall_ns: number | null;
   cpu_user_ns: number | null;
   cpu_sys_ns: number | null;

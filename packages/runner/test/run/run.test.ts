@@ -100,6 +100,13 @@ describe('runMatrix (scripted targets)', () => {
     expect((await rowsOf(out)).map((r) => r.error)).toEqual(Array(3).fill(runnerMessages.notRunAfterFailure('warm-up', 'error')));
   });
 
+  it("records the GIL state a repetition reports, else the session's", async () => {
+    const out = tmp();
+    const { registry } = fakeRegistry((_t, _c, call) => (call === 1 ? { ...ok(10), gil: false } : ok(10)));
+    await runMatrix({ ...fakeMatrix, targets: ['fake-a'], taskTypes: ['cpu'], tasks: [10], threads: [1], warmup: 0, out, registry });
+    expect((await rowsOf(out)).map((r) => r.gil)).toEqual([true, false, true]);
+  });
+
   it('warns when the repetitions of a cell vary by more than 10%', async () => {
     const walls = [100, 100, 140];
     const { registry } = fakeRegistry((_t, _c, call) => ok(walls[call % 3]!));
@@ -133,6 +140,16 @@ describe('runMatrix (scripted targets)', () => {
       message: runnerMessages.unknownTarget('nope', ['fake-*']),
     });
     expect(existsSync(join(out, 'raw'))).toBe(false);
+  });
+});
+
+describe('runMatrix output', () => {
+  it('refuses an output it cannot write before measuring anything', async () => {
+    const file = join(tmp(), 'a-file');
+    writeFileSync(file, '');
+    const { registry, log } = fakeRegistry();
+    await expect(runMatrix({ ...fakeMatrix, out: file, registry })).rejects.toMatchObject({ code: 'E_OUTPUT' });
+    expect(log.starts).toEqual([]);
   });
 });
 
