@@ -5,6 +5,7 @@
 import type { TaskType } from '@poolscope/core';
 import { calibrateCpuWork } from '../tasks/calibrate.js';
 import { runOnEventLoop } from '../tasks/event-loop.js';
+import { warmUp } from '../tasks/warm-up.js';
 import { expectedTaskResult, runTaskAsync, runTaskBlocking } from '../tasks/run-task.js';
 import { triggerFault, type FaultKind, type InjectedFault } from './faults.js';
 import { finishMeasure, startMeasure } from './measure.js';
@@ -27,6 +28,19 @@ export interface ArriveRequest {
   readonly timeoutMs: number;
 }
 
+/**
+ * Warms one pool worker for a task type and size: a barrier first (so each of the pool's
+ * `parties` workers gets exactly one of these), then calls of the task until the JIT has compiled it.
+ */
+export interface WarmRequest {
+  readonly kind: 'warm';
+  readonly counter: Int32Array;
+  readonly parties: number;
+  readonly timeoutMs: number;
+  readonly type: TaskType;
+  readonly work: number;
+}
+
 /** Calibrates the cpu task on this thread. */
 export interface CalibrateRequest {
   readonly kind: 'calibrate';
@@ -43,7 +57,7 @@ export interface EventLoopCellRequest {
   readonly fault?: Pick<InjectedFault, 'kind' | 'task'>;
 }
 
-export type WorkerRequest = TaskRequest | ArriveRequest | CalibrateRequest | EventLoopCellRequest;
+export type WorkerRequest = TaskRequest | ArriveRequest | WarmRequest | CalibrateRequest | EventLoopCellRequest;
 
 /** What an event-loop cell measured, and how many of its tasks returned a wrong result. */
 export interface EventLoopCellResult extends Measurements {
@@ -64,9 +78,22 @@ export function arrive(counter: Int32Array, parties: number, timeoutMs: number):
   }
 }
 
-/** Runs a `node-main` cell on the calling thread's event loop and times it. */
+const warmedTypes = new Set<TaskType>();
+
+/**
+ * Makes sure this thread has run the task of `type` until it was compiled; io tasks need no
+ * warming (there is nothing to compile in a wait). Returns the calls made (0 if already warm).
+ */
+export function warmTask(type: TaskType, work: number): number {
+  if (type === 'io' || warmedTypes.has(type)) return 0;
+  warmedTypes.add(type);
+  return warmUp(() => runTaskBlocking(type, work));
+}
+
+/** Runs a `node-main` cell on the calling thread's event loop and times it (warmed first). */
 export async function runEventLoopCell(request: Omit<EventLoopCellRequest, 'kind'>): Promise<EventLoopCellResult> {
   const { type, work, count, limit, fault } = request;
+  warmTask(type, work);
   const task = fault ? (i: number) => (i === fault.task ? triggerFault(fault.kind, i) : runTaskAsync(type, work)) : () => runTaskAsync(type, work);
   const start = startMeasure();
   const results = await runOnEventLoop(count, limit, task);
@@ -82,6 +109,9 @@ export default function handle(request: WorkerRequest): number | Promise<EventLo
       return request.fault ? triggerFault(request.fault, request.index) : runTaskBlocking(request.type, request.work);
     case 'arrive':
       return arrive(request.counter, request.parties, request.timeoutMs);
+    case 'warm':
+      arrive(request.counter, request.parties, request.timeoutMs);
+      return warmTask(request.type, request.work);
     case 'calibrate':
       return calibrateCpuWork(request.targetUs);
     case 'event-loop-cell':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import handle, { arrive, runEventLoopCell } from '../../src/targets/_worker.js';
+import handle, { arrive, runEventLoopCell, warmTask } from '../../src/targets/_worker.js';
 import { cpuTaskResult } from '../../src/tasks/cpu-task.js';
 
 describe('the worker module (run on the main thread)', () => {
@@ -13,6 +13,12 @@ describe('the worker module (run on the main thread)', () => {
     counter[0] = 2;
     expect(arrive(counter, 3, 100)).toBe(3);
     expect(() => arrive(new Int32Array(new SharedArrayBuffer(4)), 2, 50)).toThrow('only 1 of 2 pool threads started within 50 ms');
+  });
+
+  it('warms a thread once per cpu task type, and never for io', () => {
+    expect(warmTask('io', 100)).toBe(0);
+    expect(warmTask('cpu', 50_000)).toBeGreaterThanOrEqual(3);
+    expect(warmTask('cpu', 50_000)).toBe(0);
   });
 
   it('times an event-loop cell and counts wrong results', async () => {
