@@ -11,11 +11,12 @@ import {
   readRecords,
   timingSchema,
   writeHostInfo,
+  type TaskType,
   type TimingRecord,
 } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { cellKey, curvesOfShard, plannedCells, rowKey, targetTypesOfShard, type PlannedCell } from '../plan/cells.js';
-import type { RunRequest } from '../plan/options.js';
+import { RUN_DEFAULTS, type RunRequest } from '../plan/options.js';
 import { deriveRunId, matrixOf, planConflicts, readPlan, writePlan, type RunPlan } from '../plan/run-plan.js';
 import { shardFromEnv, type Shard, type ShardChoice } from '../plan/shard.js';
 import { nodeTargetRegistry, resolveTargets, type TargetRegistry } from '../targets/registry.js';
@@ -24,6 +25,7 @@ import type { RunEvent, RunProgress } from './events.js';
 import { runPaths, type RunPaths } from './paths.js';
 import { estimateRemainingMs } from './progress.js';
 import { Sessions } from './sessions.js';
+import { timingRow } from './timing-row.js';
 import { coefficientOfVariation, CV_WARNING_THRESHOLD } from './stats.js';
 
 /** Options of `runMatrix`: the request, where to write, and how to report and stop. */
@@ -100,6 +102,64 @@ function decidePlan(options: RunOptions, paths: RunPaths, shard: ShardChoice | u
   return { plan: undefined, matrix: matrixOf(options) };
 }
 
+/** A new plan: the task work of each target and task type this shard measures, calibrated or fixed. */
+async function newPlan(
+  options: RunOptions,
+  matrix: RunPlan['matrix'],
+  shard: Shard | null,
+  needed: readonly [string, TaskType][],
+  sessions: Sessions,
+  emit: (event: RunEvent) => void,
+): Promise<RunPlan> {
+  const task_work: RunPlan['task_work'] = {};
+  for (const [target, type] of needed) {
+    const size = matrix.task_size[type]!;
+    let work: number;
+    if ('task_work' in size) work = size.task_work;
+    else {
+      const session = (await sessions.get(target)) as TargetSession;
+      try {
+        work = await session.calibrate(type, size.task_us);
+      } catch (error) {
+        throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.calibrationFailed(target, type, (error as Error).message), { cause: error });
+      }
+      emit({ type: 'calibrated', target, task_type: type, task_us: size.task_us, task_work: work });
+    }
+    (task_work[target] ??= {})[type] = work;
+  }
+  return {
+    schema_version: 1,
+    run_id: options.runId ?? deriveRunId(matrix),
+    seed: options.seed ?? RUN_DEFAULTS.seed,
+    timeout_s: options.timeoutS ?? RUN_DEFAULTS.timeoutS,
+    matrix,
+    shard,
+    task_work,
+    created_at: new Date().toISOString(),
+  };
+}
+
+/**
+ * The rows already in timings.csv (a resumed run), each checked to belong to the plan and to
+ * appear once: the line of each row key, and the wall times of each cell's ok rows.
+ */
+async function readDoneRows(file: string, plan: RunPlan, cells: readonly PlannedCell[]) {
+  const planned = new Set(cells.flatMap((cell) => Array.from({ length: plan.matrix.repeats }, (_, repeat) => rowKey({ ...cell, repeat }))));
+  const doneLines = new Map<string, number>();
+  const walls = new Map<string, number[]>();
+  for await (const { line, record } of readRecords(file, timingSchema)) {
+    const key = rowKey(record);
+    const where = `${file}:${line}`;
+    if (record.run_id !== plan.run_id || !planned.has(key))
+      throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.rowNotInRun(where, plan.run_id), { hint: runnerMessages.foreignRowsHint });
+    const first = doneLines.get(key);
+    if (first !== undefined) throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.duplicateRow(where, first), { hint: runnerMessages.foreignRowsHint });
+    doneLines.set(key, line);
+    if (record.status === 'ok') pushTo(walls, cellKey(record), record.wall_ns);
+  }
+  return { doneLines, walls };
+}
+
 /**
  * Runs a matrix of cells (target x task type x task count x thread count) and appends one row per
  * measured repetition to `OUT/raw/timings.csv`, each flushed to disk as it finishes.
@@ -128,37 +188,9 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
   try {
     await sessions.startAll([...new Set(needed.map(([target]) => target))]);
 
-    // 1. The plan: calibrate (once), then write it before any row.
-    let plan = existing;
-    if (!plan) {
-      const task_work: RunPlan['task_work'] = {};
-      for (const [target, type] of needed) {
-        const size = matrix.task_size[type]!;
-        let work: number;
-        if ('task_work' in size) work = size.task_work;
-        else {
-          const session = (await sessions.get(target)) as TargetSession;
-          try {
-            work = await session.calibrate(type, size.task_us);
-          } catch (error) {
-            throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.calibrationFailed(target, type, (error as Error).message), { cause: error });
-          }
-          emit({ type: 'calibrated', target, task_type: type, task_us: size.task_us, task_work: work });
-        }
-        (task_work[target] ??= {})[type] = work;
-      }
-      plan = {
-        schema_version: 1,
-        run_id: options.runId ?? deriveRunId(matrix),
-        seed: options.seed ?? 1,
-        timeout_s: options.timeoutS ?? 120,
-        matrix,
-        shard,
-        task_work,
-        created_at: new Date().toISOString(),
-      };
-      writePlan(paths.plan, plan);
-    }
+    // 1. The plan: calibrated once, written before any row.
+    const plan = existing ?? (await newPlan(options, matrix, shard, needed, sessions, emit));
+    if (!existing) writePlan(paths.plan, plan);
     const timeoutMs = (options.timeoutS ?? plan.timeout_s) * 1000;
 
     // 2. The machine, with the interpreters the targets reported.
@@ -173,19 +205,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
     // 3. The rows already there (resume), checked against the plan.
     appender = CsvAppender.open(paths.timings, timingSchema);
     const cells = plannedCells(plan, paths.plan);
-    const planned = new Set(cells.flatMap((cell) => Array.from({ length: plan!.matrix.repeats }, (_, repeat) => rowKey({ ...cell, repeat }))));
-    const doneLines = new Map<string, number>();
-    const walls = new Map<string, number[]>();
-    for await (const { line, record } of readRecords(paths.timings, timingSchema)) {
-      const key = rowKey(record);
-      const where = `${paths.timings}:${line}`;
-      if (record.run_id !== plan.run_id || !planned.has(key))
-        throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.rowNotInRun(where, plan.run_id), { hint: runnerMessages.foreignRowsHint });
-      const first = doneLines.get(key);
-      if (first !== undefined) throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.duplicateRow(where, first), { hint: runnerMessages.foreignRowsHint });
-      doneLines.set(key, line);
-      if (record.status === 'ok') pushTo(walls, cellKey(record), record.wall_ns);
-    }
+    const { doneLines, walls } = await readDoneRows(paths.timings, plan, cells);
 
     // 4. Measure what is missing.
     const { repeats, warmup } = plan.matrix;
@@ -214,29 +234,8 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       emit({ type: 'warning', code: 'empty-shard', message: runnerMessages.emptyShard(shard.index, shard.count, curvesOfShard(plan.matrix, null).length) });
 
     const stopRequested = () => options.signal?.aborted === true || options.abandonSignal?.aborted === true;
-    const runtimeOf = (target: string) => sessions.runtime(target);
-    const writeRow = (cell: PlannedCell, repeat: number, started: string, outcome: RepeatOutcome) => {
-      const runtime = runtimeOf(cell.target);
-      const common = {
-        run_id: plan!.run_id,
-        host_id,
-        target: cell.target,
-        runtime: runtime.runtime,
-        runtime_version: runtime.runtime_version,
-        gil: outcome.gil !== undefined ? outcome.gil : runtime.gil,
-        task_type: cell.task_type,
-        task_work: cell.task_work,
-        num_tasks: cell.num_tasks,
-        num_threads: cell.num_threads,
-        repeat,
-        started_at: started,
-      };
-      const { wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb } = outcome;
-      const record: TimingRecord =
-        outcome.status === 'ok'
-          ? { ...common, status: 'ok', wall_ns: outcome.wall_ns, cpu_user_ns: outcome.cpu_user_ns, cpu_sys_ns: outcome.cpu_sys_ns, max_rss_kb: outcome.max_rss_kb, error: '' }
-          : { ...common, status: outcome.status, wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb, error: outcome.error };
-      appender!.append(record);
+    const writeRow = (cell: PlannedCell, repeat: number, startedAt: string, outcome: RepeatOutcome) => {
+      appender!.append(timingRow({ run_id: plan.run_id, host_id }, cell, repeat, startedAt, sessions.runtime(cell.target), outcome));
       rowsWritten += 1;
       doneLines.set(rowKey({ ...cell, repeat }), -1);
     };
