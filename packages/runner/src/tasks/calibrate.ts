@@ -4,7 +4,8 @@ import { cpuTask } from './cpu-task.js';
 export interface CalibrateOptions {
   /**
    * Times one task of `work` iterations, in nanoseconds. Default: runs `cpuTask(work)` on the
-   * calling thread under the monotonic clock. Tests pass a model of a machine instead.
+   * calling thread and counts the CPU time it took (see `cpuTimeOfTask`). Tests pass a model of a
+   * machine instead.
    */
   timeNs?: (work: number) => number;
   /**
@@ -21,10 +22,18 @@ export interface CalibrateOptions {
   maxSamples?: number;
 }
 
-function timeCpuTask(work: number): number {
-  const start = process.hrtime.bigint();
+/**
+ * The CPU time one `cpuTask(work)` takes, in ns. CPU time rather than wall time, so that other
+ * processes taking turns on the core (a busy machine, a noisy neighbour on a VM) do not make the
+ * task look longer than it is: that error would size every task of the run too small.
+ * `process.cpuUsage()` counts the whole process, which is idle apart from this thread while it
+ * calibrates.
+ */
+export function cpuTimeOfTask(work: number): number {
+  const start = process.cpuUsage();
   cpuTask(work);
-  return Number(process.hrtime.bigint() - start);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) * 1000;
 }
 
 /**
@@ -39,7 +48,7 @@ function timeCpuTask(work: number): number {
  * than `minSampleNs`, the work doubles again.
  */
 export function calibrateCpuWork(targetUs: number, options: CalibrateOptions = {}): number {
-  const timeNs = options.timeNs ?? timeCpuTask;
+  const timeNs = options.timeNs ?? cpuTimeOfTask;
   const minSampleNs = options.minSampleNs ?? 2_000_000;
   const rounds = options.rounds ?? 5;
   const maxSamples = options.maxSamples ?? 200;
