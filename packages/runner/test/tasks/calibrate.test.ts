@@ -22,6 +22,14 @@ describe('calibrateCpuWork', () => {
     expect(work).toBe(50_000);
   });
 
+  it('samples past an intermediate JIT tier that looks settled', () => {
+    let calls = 0;
+    // No resizing (any sample is long enough): 4 samples of baseline code, 8 of a middle tier at
+    // 0.94 ns per iteration (which would pass for settled after 5), then 0.62 for good.
+    const work = calibrateCpuWork(100, { minSampleNs: 1, timeNs: (w) => w * (++calls <= 4 ? 6 : calls <= 12 ? 0.94 : 0.62) });
+    expect(work).toBeCloseTo(100_000 / 0.62, -2);
+  });
+
   it('stops after maxSamples even if the machine never settles', () => {
     let calls = 0;
     calibrateCpuWork(10, { timeNs: (w) => (calls++, w * (1 / calls)), maxSamples: 40 });
