@@ -1,2 +1,48 @@
-// The public surface of @poolscope/runner arrives with issue #3; nothing is exported yet.
-export {};
+export { runMatrix, describeCell } from './run/run.js';
+export { runPaths } from './run/paths.js';
+export { coefficientOfVariation, CV_WARNING_THRESHOLD } from './run/stats.js';
+export { estimateRemainingMs } from './run/progress.js';
+export { mergeCsvFiles } from './merge/merge.js';
+
+export {
+  RUN_DEFAULTS,
+  parseInteger,
+  parseNameList,
+  parsePositiveIntList,
+  parseRunId,
+  parseSeconds,
+  parseSeed,
+  parseTaskSizes,
+  parseTaskTypes,
+} from './plan/options.js';
+export { readRunConfig, RUN_CONFIG_KEYS } from './plan/config.js';
+export { parseShard, shardFromEnv, assignShards } from './plan/shard.js';
+export { cellKey, rowKey, plannedCells, curvesOfShard } from './plan/cells.js';
+export { deriveRunId, readPlan, runPlanSchema } from './plan/run-plan.js';
+export { seededShuffle, mulberry32 } from './plan/random.js';
+
+export { NodePoolTarget } from './targets/node-pool.js';
+export { NodeMainTarget } from './targets/node-main.js';
+export { nodeTargetRegistry, resolveTargets, NODE_TARGETS } from './targets/registry.js';
+export { FAULT_KINDS, parseInjectedFaults } from './targets/faults.js';
+
+export { cpuTask, cpuTaskResult } from './tasks/cpu-task.js';
+export { ioTaskAsync, ioTaskBlocking } from './tasks/io-task.js';
+export { calibrateCpuWork } from './tasks/calibrate.js';
+export { runOnEventLoop } from './tasks/event-loop.js';
+
+export { runnerMessages } from './messages.js';
+
+export type { RunOptions, RunSummary } from './run/run.js';
+export type { RunEvent, RunProgress } from './run/events.js';
+export type { RunPaths } from './run/paths.js';
+export type { MergeOptions, MergeSummary } from './merge/merge.js';
+export type { RunRequest, TaskSizeRequest } from './plan/options.js';
+export type { Shard, ShardChoice, ShardUnit } from './plan/shard.js';
+export type { PlannedCell, CellIdentity } from './plan/cells.js';
+export type { RunPlan, RunMatrix } from './plan/run-plan.js';
+export type { CellSpec, Measurements, RepeatOk, RepeatFailed, RepeatOutcome, RepeatOptions, RuntimeInfo, Target, TargetSession } from './targets/target.js';
+export type { NodeTargetOptions } from './targets/node-pool.js';
+export type { TargetRegistry } from './targets/registry.js';
+export type { FaultKind, InjectedFault } from './targets/faults.js';
+export type { CalibrateOptions } from './tasks/calibrate.js';

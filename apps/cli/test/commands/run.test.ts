@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readAllRecords, timingSchema } from '@poolscope/core';
+import { runnerMessages } from '@poolscope/runner';
+import { cliMessages } from '../../src/messages.js';
+import { runCliMessages } from '../../src/commands/run-messages.js';
+import { runCli } from '../helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'poolscope-cli-run-'));
+/** A small, fast matrix: io tasks of fixed size, so nothing is calibrated. */
+const quick = ['--task-types', 'io', '--tasks', '6', '--threads', '1,2', '--repeats', '2', '--warmup', '0', '--task-work', '300'];
+
+describe('poolscope run', () => {
+  it('measures the matrix, writes the raw files and says where', async () => {
+    const out = tmp();
+    const result = await runCli(['run', '--out', out, ...quick]);
+    expect(result.stderr).not.toContain(cliMessages.errorPrefix);
+    expect(result.code).toBe(0);
+    const file = join(out, 'raw', 'timings.csv');
+    const rows = await readAllRecords(file, timingSchema);
+    expect(rows).toHaveLength(2 * 2 * 2);
+    expect(new Set(rows.map((r) => r.target))).toEqual(new Set(['node-pool', 'node-main']));
+    expect(result.stdout.startsWith(runCliMessages.summary(8, file, 0, 0))).toBe(true);
+    expect(result.stderr).toContain(runCliMessages.started(rows[0]!.run_id, 4, 8, file));
+    // Not a terminal: plain progress lines, the last one when every cell is done.
+    expect(result.stderr).toContain(runCliMessages.progressLine(4, 4, 'ELAPSED', null).split(', ELAPSED')[0]);
+  });
+
+  it('resumes, and refuses options that conflict with the run being resumed', async () => {
+    const out = tmp();
+    expect((await runCli(['run', '--out', out, ...quick])).code).toBe(0);
+    const again = await runCli(['run', '--out', out, ...quick]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${cliMessages.errorPrefix}${runnerMessages.runExists(out, '')}`);
+    const conflict = await runCli(['run', '--out', out, '--resume', '--threads', '1,4']);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain(runnerMessages.resumeConflict('--threads', '1,4', '1,2', out));
+    const resumed = await runCli(['run', '--out', out, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(runCliMessages.summary(0, join(out, 'raw', 'timings.csv'), 0, 0));
+  });
+
+  it('reads the matrix from a config file, options given on the command line winning', async () => {
+    const dir = tmp();
+    const config = join(dir, 'matrix.json');
+    writeFileSync(config, JSON.stringify({ targets: ['node-main'], 'task-types': 'io', tasks: [4], threads: [1, 2, 3], repeats: 1, warmup: 0, 'task-work': { io: 200 } }));
+    const result = await runCli(['run', '--out', join(dir, 'run'), '--config', config, '--threads', '2']);
+    expect(result.code).toBe(0);
+    const rows = await readAllRecords(join(dir, 'run', 'raw', 'timings.csv'), timingSchema);
+    expect(rows.map((r) => `${r.target} ${r.num_threads} ${r.task_work}`)).toEqual(['node-main 2 200']);
+  });
+
+  it('exits 2 on bad options, naming the option and what it takes', async () => {
+    const cases: [string[], string][] = [
+      [['--threads', '0,2'], runnerMessages.badOption('--threads', 'a list of positive integers', '0,2')],
+      [['--targets', 'node-pool,python9'], runnerMessages.unknownTarget('python9', ['node-pool', 'node-main'])],
+      [['--shard', '4/3'], runnerMessages.badShard('--shard', '4/3')],
+      [['--task-types', 'gpu'], runnerMessages.badOption('--task-types', 'a list of task types (cpu, io)', 'gpu')],
+      [['--timeout-s', '0'], runnerMessages.badOption('--timeout-s', 'a positive number of seconds', '0')],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runCli(['run', '--out', tmp(), ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.startsWith(`${cliMessages.errorPrefix}${message}\n`)).toBe(true);
+      expect(result.stderr).not.toContain('    at ');
+    }
+    const missing = await runCli(['run']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--out <dir>' not specified");
+  });
+
+  it('names the config file and key of a bad value', async () => {
+    const dir = tmp();
+    const config = join(dir, 'c.json');
+    writeFileSync(config, '{"repeats": 0}');
+    const result = await runCli(['run', '--out', join(dir, 'o'), '--config', config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(runnerMessages.badOption(runnerMessages.configKey(config, 'repeats'), 'a positive integer', '0'));
+  });
+
+  it('takes the shard from the environment and says so', async () => {
+    const out = tmp();
+    const result = await runCli(['run', '--out', out, ...quick, '--tasks', '6,8'], { CI_NODE_INDEX: '2', CI_NODE_TOTAL: '2' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(runCliMessages.shard(2, 2, 'CI_NODE_INDEX'));
+    // 4 curves (2 targets x 2 task counts), 2 per shard, each 2 thread counts x 2 repetitions.
+    expect(await readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema)).toHaveLength(8);
+  });
+
+  it('records a task that fails (POOLSCOPE_INJECT_FAULTS) as an error row, reports it, and exits 0', async () => {
+    const out = tmp();
+    const faults = JSON.stringify([{ kind: 'crash', task: 1, target: 'node-pool', cells: { num_threads: 2 } }]);
+    const result = await runCli(['run', '--out', out, ...quick], { POOLSCOPE_INJECT_FAULTS: faults });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/node-pool io, 6 tasks x 2 threads, repetition 0: error: a task failed: .*exited with code: 70/);
+    const rows = await readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema);
+    expect(rows.filter((r) => r.status === 'error')).toHaveLength(2);
+    expect(result.stdout).toContain('; 2 failed (status error or timeout)');
+    const bad = await runCli(['run', '--out', tmp(), ...quick], { POOLSCOPE_INJECT_FAULTS: '{' });
+    expect(bad.code).toBe(2);
+  });
+
+  it('explains itself', async () => {
+    const result = await runCli(['run', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: poolscope run [options]');
+    expect(result.stdout).toContain('SLURM_ARRAY_TASK_ID');
+  });
+});

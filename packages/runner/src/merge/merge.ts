@@ -1,0 +1,135 @@
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import {
+  CsvAppender,
+  ERROR_CODES,
+  PoolscopeError,
+  locateColumns,
+  profileSchema,
+  readCsvRows,
+  readRecords,
+  syncDirectory,
+  timingSchema,
+  type CsvSchema,
+  type ProfileRecord,
+  type TimingRecord,
+} from '@poolscope/core';
+import { runnerMessages } from '../messages.js';
+import { rowKey } from '../plan/cells.js';
+
+/** A schema merge knows, with the identity of one of its rows. */
+interface Mergeable<T> {
+  readonly schema: CsvSchema<T>;
+  readonly key: (record: T) => string;
+  readonly runId: (record: T) => string;
+}
+
+const MERGEABLE = [
+  { schema: timingSchema, key: (r: TimingRecord) => rowKey(r), runId: (r: TimingRecord) => r.run_id } satisfies Mergeable<TimingRecord>,
+  {
+    schema: profileSchema,
+    key: (r: ProfileRecord) => `${r.target}|${r.task_type}|${r.num_tasks}|${r.num_threads}|${r.repeat}|${r.function}`,
+    runId: (r: ProfileRecord) => r.run_id,
+  } satisfies Mergeable<ProfileRecord>,
+] as readonly Mergeable<unknown>[];
+
+/** Options of `mergeCsvFiles`. */
+export interface MergeOptions {
+  /** The CSV files to join: timings.csv files, or profile.csv files, of one schema. */
+  readonly inputs: readonly string[];
+  /** The merged file; written whole or not at all. */
+  readonly output: string;
+  /** Receives warnings (ignored extra columns, inputs from several runs). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** What a merge wrote. */
+export interface MergeSummary {
+  /** The schema of the files: `timings` or `profile`. */
+  readonly schema: string;
+  readonly rows: number;
+  readonly run_ids: readonly string[];
+}
+
+async function headerOf(file: string): Promise<readonly string[]> {
+  for await (const row of readCsvRows(file)) return row.cells;
+  return [];
+}
+
+/** The known schema whose columns the header holds; a bad-data error naming what is missing otherwise. */
+function schemaOf(file: string, header: readonly string[]): Mergeable<unknown> {
+  const found = MERGEABLE.find((m) => m.schema.columns.every((c) => header.includes(c)));
+  if (found) return found;
+  // Explain against the closest schema: which of its columns are missing (or a wrong delimiter).
+  const closest = [...MERGEABLE].sort((a, b) => overlap(b, header) - overlap(a, header))[0]!;
+  if (header.length > 0 && overlap(closest, header) === 0 && header.length > 1)
+    throw new PoolscopeError(ERROR_CODES.SCHEMA_MISMATCH, runnerMessages.mergeUnknownSchema(file), { hint: runnerMessages.mergeMismatchHint });
+  locateColumns(file, header, closest.schema.columns, closest.schema.name);
+  return closest;
+}
+
+const overlap = (m: Mergeable<unknown>, header: readonly string[]) => m.schema.columns.filter((c) => header.includes(c)).length;
+
+/**
+ * Joins CSV files of one schema (the shards' timings.csv files, or their profile.csv files) into
+ * one file in the schema's column order. Every row is validated; files of different schemas and
+ * rows that appear twice (the same cell and repetition) are refused, naming the files and lines.
+ * The output is written to a temporary file and renamed into place, so it is whole or absent.
+ */
+export async function mergeCsvFiles(options: MergeOptions): Promise<MergeSummary> {
+  const { inputs, output } = options;
+  const warn = options.onWarning ?? (() => undefined);
+  if (inputs.length === 0) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.mergeNeedsInputs);
+  if (inputs.some((file) => resolve(file) === resolve(output)))
+    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.mergeOutputIsInput(output), { hint: runnerMessages.mergeOutputIsInputHint });
+
+  // Every file's schema first, so a mismatch is reported before anything is written.
+  let first: { file: string; merge: Mergeable<unknown> } | undefined;
+  for (const file of inputs) {
+    const header = await headerOf(file);
+    const merge = schemaOf(file, header);
+    if (first && merge !== first.merge)
+      throw new PoolscopeError(ERROR_CODES.SCHEMA_MISMATCH, runnerMessages.mergeMismatch(file, merge.schema.name, first.file, first.merge.schema.name), {
+        hint: runnerMessages.mergeMismatchHint,
+      });
+    first ??= { file, merge };
+    const extra = header.filter((c) => !merge.schema.columns.includes(c));
+    if (extra.length > 0) warn(runnerMessages.mergeExtraColumns(file, extra));
+  }
+  const { merge } = first!;
+
+  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.merge.tmp`);
+  const seen = new Map<string, string>();
+  const runIds = new Set<string>();
+  const appender = CsvAppender.open(temporary, merge.schema);
+  try {
+    for (const file of inputs) {
+      let batch: unknown[] = [];
+      for await (const { line, record } of readRecords(file, merge.schema)) {
+        const key = merge.key(record);
+        const where = `${file}:${line}`;
+        const firstWhere = seen.get(key);
+        if (firstWhere !== undefined)
+          throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.mergeDuplicate(where, firstWhere), { hint: runnerMessages.mergeDuplicateHint });
+        seen.set(key, where);
+        runIds.add(merge.runId(record));
+        batch.push(record);
+        if (batch.length >= 1000) {
+          appender.appendAll(batch);
+          batch = [];
+        }
+      }
+      appender.appendAll(batch);
+    }
+    appender.close();
+    renameSync(temporary, output);
+    syncDirectory(dirname(output));
+  } catch (error) {
+    appender.close();
+    rmSync(temporary, { force: true });
+    if (error instanceof PoolscopeError) throw error;
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, `${output}: cannot write: ${(error as Error).message}`, { cause: error });
+  }
+  if (runIds.size > 1) warn(runnerMessages.mergeRunIds([...runIds].sort()));
+  return { schema: merge.schema.name, rows: seen.size, run_ids: [...runIds].sort() };
+}

@@ -1,0 +1,85 @@
+/**
+ * Every user-facing text of @poolscope/runner, in one place, so tests assert against this
+ * catalogue instead of copied strings.
+ */
+const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const runnerMessages = {
+  // Options and config files.
+  /** "--threads must be a list of positive integers, got '0,2'" */
+  badOption: (where: string, expected: string, got: string) => `${where} must be ${expected}, got '${got}'`,
+  configKey: (file: string, key: string) => `${file}: key '${key}'`,
+  configNotJson: (file: string, reason: string) => `${file}: not valid JSON: ${reason}`,
+  configNotObject: (file: string) => `${file}: a config file must hold one JSON object, such as {"threads": [1, 2, 4]}`,
+  configUnknownKey: (file: string, key: string, keys: readonly string[]) =>
+    `${file}: unknown key '${key}'; a config file may set: ${keys.join(', ')}`,
+  configHint: 'The keys of a config file are the long options of `poolscope run`, with the same values.',
+  unknownTarget: (name: string, accepted: readonly string[]) => `--targets: unknown target '${name}'; known targets: ${accepted.join(', ')}`,
+  unknownTargetHint: 'Run `poolscope run --help` to see the targets; names are case-sensitive.',
+
+  // Shards.
+  badShard: (where: string, got: string) => `${where} must be I/N with 1 <= I <= N (the I-th of N parts), got '${got}'`,
+  badShardVariable: (name: string, got: string) => `the environment variable ${name} must be a non-negative integer, got '${got}'`,
+  shardCountMissing: (indexVar: string, countVar: string) =>
+    `${indexVar} is set, so this looks like one shard of a fleet, but ${countVar} (the number of shards) is not`,
+  slurmIrregular: (id: number, min: number, step: number, count: number) =>
+    `SLURM_ARRAY_TASK_ID=${id} is not one of the ${count} array tasks from ${min} in steps of ${step}`,
+  shardHint:
+    'Pass --shard I/N explicitly, or set POOLSCOPE_SHARD=I/N; with a Kubernetes indexed Job, set POOLSCOPE_SHARD_COUNT to its completions.',
+  emptyShard: (index: number, count: number, curves: number) =>
+    `shard ${index}/${count} has no cells: the matrix has ${plural(curves, 'curve')} (target x task type x task count) and a shard holds whole curves`,
+
+  // Starting, resuming.
+  runExists: (dir: string, runId: string) => `${dir} already holds run ${runId}`,
+  runExistsHint: 'Pass --resume to continue that run, or choose another --out for a new one.',
+  orphanRows: (file: string) => `${file} holds rows but the run's plan (plan.json beside it) is missing, so the run cannot be resumed`,
+  orphanRowsHint: 'Choose another --out for a new run, or restore plan.json from a copy of the run directory.',
+  resumeConflict: (option: string, given: string, planned: string, dir: string) =>
+    `${option} ${given} conflicts with the run being resumed in ${dir}, which was planned with ${option} ${planned}`,
+  resumeConflictHint: 'Drop the option to resume the run as it was planned, or choose another --out for a new run.',
+  planInvalid: (file: string, problems: string) => `${file}: not a valid run plan: ${problems}`,
+  planMissingWork: (file: string, target: string, type: string) => `${file}: no task_work for target ${target}, task type ${type}`,
+  planHint: 'plan.json is written by `poolscope run`; restore it from a copy of the run directory, or start a new run in another --out.',
+  rowNotInRun: (where: string, runId: string) =>
+    `${where}: this row is not part of run ${runId} as planned (another run id, cell or repetition)`,
+  duplicateRow: (where: string, firstLine: number) => `${where}: duplicates the row on line ${firstLine}`,
+  foreignRowsHint: 'Each run directory holds one run: move the foreign rows out, or start a new run in another --out.',
+  hostChanged: (before: string, now: string) =>
+    `resuming on another machine (host ${now}; the run started on host ${before}): rows record which host measured them`,
+
+  // Measuring.
+  workerMissing: 'the worker code of the Node targets is not built (dist/targets/_worker.js is missing)',
+  workerMissingHint: 'Run `pnpm build` in the workspace, then try again.',
+  poolStartTimeout: (threads: number, ms: number) => `the pool's ${plural(threads, 'worker thread')} did not start within ${seconds(ms)}`,
+  poolStartFailed: (threads: number, reason: string) => `the pool's ${plural(threads, 'worker thread')} could not start: ${reason}`,
+  repeatTimeout: (ms: number) => `the repetition ran past the time limit of ${seconds(ms)} (--timeout-s)`,
+  taskFailed: (reason: string) => `a task failed: ${reason}`,
+  wrongResults: (wrong: number, count: number) => `${wrong} of ${count} tasks returned a wrong result`,
+  notRunAfterFailure: (repeat: number | 'warm-up', status: string) =>
+    `not run: ${repeat === 'warm-up' ? 'a warm-up repetition' : `repetition ${repeat}`} of this cell ended with status '${status}'`,
+  calibrationFailed: (target: string, type: string, reason: string) => `target ${target} could not calibrate the ${type} task: ${reason}`,
+  cannotRestart: (target: string, reason: string) => `target ${target} could not be restarted: ${reason}`,
+  highVariation: (cell: string, cv: number, repeats: number) =>
+    `${cell}: the ${repeats} repetitions vary by ${(cv * 100).toFixed(1)}% (coefficient of variation over 10%); ` +
+    'the machine may be busy: quiet it, or rerun with more --repeats',
+  interrupted: (rows: number) => `interrupted; ${plural(rows, 'row')} written by this invocation are kept`,
+  interruptedHint: (out: string) => `Continue the run with: poolscope run --out ${out} --resume`,
+
+  badFaults: (where: string, reason: string) => `${where}: not a list of faults to inject: ${reason}`,
+  faultsShape: 'expected a JSON array of {"kind": "throw" | "hang" | "crash", "task": N, "target"?: NAME, "cells"?: {"num_threads": N, ...}}',
+
+  // Merging.
+  mergeNeedsInputs: 'merge needs at least one input file',
+  mergeUnknownSchema: (file: string) => `${file}:1: the header is neither a timings nor a profile header`,
+  mergeMismatch: (file: string, schema: string, firstFile: string, firstSchema: string) =>
+    `${file} holds ${schema} rows but ${firstFile} holds ${firstSchema} rows; merge joins files of one schema`,
+  mergeMismatchHint: 'Merge the timings.csv files and the profile.csv files of the shards separately.',
+  mergeDuplicate: (where: string, firstWhere: string) => `${where}: the same row (cell and repetition) as ${firstWhere}`,
+  mergeDuplicateHint: 'A shard was given twice, or two runs overlap; give each shard once.',
+  mergeOutputIsInput: (file: string) => `-o ${file} is also an input`,
+  mergeOutputIsInputHint: 'Write the merged rows to a new file.',
+  mergeExtraColumns: (file: string, columns: readonly string[]) =>
+    `${file}: ignoring ${columns.length === 1 ? 'column' : 'columns'} ${columns.map((c) => `'${c}'`).join(', ')}, which the schema does not have`,
+  mergeRunIds: (ids: readonly string[]) => `the inputs come from ${ids.length} runs (${ids.join(', ')}), not from the shards of one run`,
+} as const;

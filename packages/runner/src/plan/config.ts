@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { assertReadableFile, ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { runnerMessages } from '../messages.js';
+import {
+  parseInteger,
+  parseNameList,
+  parsePositiveIntList,
+  parseRunId,
+  parseSeconds,
+  parseSeed,
+  parseTaskSizes,
+  parseTaskTypes,
+  type RunRequest,
+} from './options.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The keys a config file may hold: the long options of `poolscope run` that describe the matrix,
+ * each with the same meaning and the same values (a list as an array or as `a,b,c`).
+ */
+const CONFIG_KEYS: Record<string, (value: unknown, where: string, into: Mutable<RunRequest>) => void> = {
+  targets: (v, w, r) => void (r.targets = parseNameList(v, w)),
+  'task-types': (v, w, r) => void (r.taskTypes = parseTaskTypes(v, w)),
+  tasks: (v, w, r) => void (r.tasks = parsePositiveIntList(v, w)),
+  threads: (v, w, r) => void (r.threads = parsePositiveIntList(v, w)),
+  repeats: (v, w, r) => void (r.repeats = parseInteger(v, w, 1)),
+  warmup: (v, w, r) => void (r.warmup = parseInteger(v, w, 0)),
+  'task-us': (v, w, r) => void (r.taskUs = parseTaskSizes(v, w)),
+  'task-work': (v, w, r) => void (r.taskWork = parseTaskSizes(v, w)),
+  seed: (v, w, r) => void (r.seed = parseSeed(v, w)),
+  'timeout-s': (v, w, r) => void (r.timeoutS = parseSeconds(v, w)),
+  'run-id': (v, w, r) => void (r.runId = parseRunId(v, w)),
+};
+
+/** The keys `readRunConfig` accepts. */
+export const RUN_CONFIG_KEYS = Object.keys(CONFIG_KEYS);
+
+/**
+ * Reads a run's matrix from a JSON config file: an object whose keys are long options of
+ * `poolscope run` (`{"threads": [1, 2, 4], "task-types": "cpu"}`). Unknown keys and bad values are
+ * refused (E_USAGE), naming the file and the key.
+ */
+export function readRunConfig(file: string): RunRequest {
+  assertReadableFile(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotJson(file, (error as Error).message), { hint: runnerMessages.configHint });
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotObject(file), { hint: runnerMessages.configHint });
+  const request: Mutable<RunRequest> = {};
+  for (const [key, value] of Object.entries(json)) {
+    const apply = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key] : undefined;
+    if (!apply) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
+    apply(value, runnerMessages.configKey(file, key), request);
+  }
+  return request;
+}

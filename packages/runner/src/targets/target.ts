@@ -1,0 +1,95 @@
+import type { InterpreterInfo, TaskType } from '@poolscope/core';
+
+/** What one cell asks of a target: `num_tasks` tasks of one type and size on `num_threads` threads. */
+export interface CellSpec {
+  readonly task_type: TaskType;
+  /** Loop iterations (cpu) or microseconds of waiting (io) per task. */
+  readonly task_work: number;
+  readonly num_tasks: number;
+  readonly num_threads: number;
+}
+
+/** The measurements of one repetition, as the row records them. */
+export interface Measurements {
+  /** Wall time of the timed region, monotonic clock. */
+  wall_ns: number;
+  /** Process CPU time in user mode during the timed region, every thread of the process counted. */
+  cpu_user_ns: number;
+  /** Process CPU time in the kernel during the timed region. */
+  cpu_sys_ns: number;
+  /** The process's peak resident set size so far (getrusage `ru_maxrss`), in KiB. */
+  max_rss_kb: number;
+}
+
+/** A repetition that completed and checked its results. */
+export interface RepeatOk extends Measurements {
+  readonly status: 'ok';
+  /**
+   * Whether the GIL was on during this repetition, for targets that can tell per repetition (on a
+   * free-threaded build an extension module can turn it back on mid-run). When absent, the row
+   * records the session's `runtime.gil`.
+   */
+  readonly gil?: boolean | null;
+}
+
+/**
+ * A repetition that failed: a task threw, a worker died, or it ran past the time limit.
+ * Measurements a target could still take are kept; the others are null.
+ */
+export interface RepeatFailed {
+  readonly status: 'error' | 'timeout';
+  /** What went wrong, for a person. */
+  readonly error: string;
+  /** As in `RepeatOk`. */
+  readonly gil?: boolean | null;
+  wall_ns: number | null;
+  cpu_user_ns: number | null;
+  cpu_sys_ns: number | null;
+  max_rss_kb: number | null;
+}
+
+export type RepeatOutcome = RepeatOk | RepeatFailed;
+
+/** The runtime a session measures, as rows record it. */
+export interface RuntimeInfo {
+  /** The runtime family: `node`, `cpython`, ... */
+  readonly runtime: string;
+  readonly runtime_version: string;
+  /** Whether the GIL is on; null where the question does not apply. */
+  readonly gil: boolean | null;
+  /** The interpreter, for host.json; absent for Node, which host.json describes already. */
+  readonly interpreter?: InterpreterInfo;
+}
+
+/** Options of one repetition. */
+export interface RepeatOptions {
+  /** Give up after this long: the outcome is then `timeout` and the session must be restarted. */
+  readonly timeoutMs: number;
+  /** A warm-up repetition, which the runner does not record. */
+  readonly warmup: boolean;
+}
+
+/**
+ * A live connection to one target (a pool of workers, an interpreter process), kept across cells.
+ * After a repetition that did not end `ok`, the runner closes the session and starts a new one, so a
+ * session may assume it is never reused after a failure.
+ */
+export interface TargetSession {
+  readonly runtime: RuntimeInfo;
+  /** Runs one repetition of a cell: everything the timed region needs is prepared before timing. */
+  runRepeat(cell: CellSpec, options: RepeatOptions): Promise<RepeatOutcome>;
+  /**
+   * The work per task for which one task of `taskType` takes `targetUs` microseconds on one thread
+   * of this target.
+   */
+  calibrate(taskType: TaskType, targetUs: number): Promise<number>;
+  /** Ends the session and everything it started, even in the middle of a repetition. */
+  close(): Promise<void>;
+}
+
+/** Something poolscope can measure, by the name rows carry in `target`. */
+export interface Target {
+  readonly name: string;
+  /** Starts a session; throws PoolscopeError (E_RUNTIME) when the target cannot be used. */
+  start(): Promise<TargetSession>;
+}

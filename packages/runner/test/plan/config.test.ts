@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRunConfig, RUN_CONFIG_KEYS } from '../../src/plan/config.js';
+import { runnerMessages } from '../../src/messages.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'poolscope-config-'));
+const config = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('readRunConfig', () => {
+  it('reads the matrix under the long option names, lists as arrays or text', () => {
+    const file = config('ok.json', JSON.stringify({ targets: 'node-pool', 'task-types': ['io'], tasks: [100, 10], threads: '1,2', repeats: 3, warmup: 0, 'task-us': { io: 500 }, seed: 7, 'timeout-s': 9.5 }));
+    expect(readRunConfig(file)).toEqual({ targets: ['node-pool'], taskTypes: ['io'], tasks: [10, 100], threads: [1, 2], repeats: 3, warmup: 0, taskUs: { io: 500 }, seed: 7, timeoutS: 9.5 });
+  });
+
+  it('names the key and the file for a bad value', () => {
+    const file = config('bad.json', '{"threads": [0, 2]}');
+    expect(() => readRunConfig(file)).toThrow(runnerMessages.badOption(runnerMessages.configKey(file, 'threads'), 'a list of positive integers', '[0,2]'));
+  });
+
+  it('refuses unknown keys, listing the valid ones', () => {
+    const file = config('unknown.json', '{"thread": [1]}');
+    expect(() => readRunConfig(file)).toThrow(runnerMessages.configUnknownKey(file, 'thread', RUN_CONFIG_KEYS));
+    expect(() => readRunConfig(config('proto.json', '{"toString": 1}'))).toThrow(/unknown key 'toString'/);
+  });
+
+  it('refuses text that is not one JSON object', () => {
+    expect(() => readRunConfig(config('syntax.json', '{"threads": [1,'))).toThrow(/not valid JSON/);
+    const list = config('list.json', '[1]');
+    expect(() => readRunConfig(list)).toThrow(runnerMessages.configNotObject(list));
+  });
+
+  it('says so when the file does not exist', () => {
+    expect(() => readRunConfig(join(dir, 'missing.json'))).toThrow(/no such file/);
+  });
+});

@@ -1,0 +1,258 @@
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hostId, readAllRecords, readHostInfo, timingSchema, type TimingRecord } from '@poolscope/core';
+import { runnerMessages } from '../../src/messages.js';
+import { cellKey, rowKey } from '../../src/plan/cells.js';
+import { readPlan } from '../../src/plan/run-plan.js';
+import type { RunEvent } from '../../src/run/events.js';
+import { runMatrix, type RunOptions } from '../../src/run/run.js';
+import { nodeTargetRegistry } from '../../src/targets/registry.js';
+import { fakeRegistry, ok } from '../fixtures/fake-target.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'poolscope-run-'));
+const rowsOf = (out: string) => readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema);
+const keys = (rows: TimingRecord[]) => rows.map(rowKey).sort();
+
+/** A small, fast matrix of fake targets: 2 targets x 2 types x 2 task counts x 2 thread counts. */
+const fakeMatrix = { targets: ['fake-a', 'fake-b'], taskTypes: ['cpu', 'io'], tasks: [10, 20], threads: [1, 2], repeats: 3, warmup: 1, env: {} } as const;
+
+describe('runMatrix (scripted targets)', () => {
+  it('writes one row per repetition, the plan and the host, and reports its progress', async () => {
+    const out = tmp();
+    const { registry, log } = fakeRegistry();
+    const events: RunEvent[] = [];
+    const summary = await runMatrix({ ...fakeMatrix, out, registry, onEvent: (e) => events.push(e) });
+
+    const rows = await rowsOf(out);
+    expect(rows).toHaveLength(16 * 3);
+    expect(new Set(keys(rows)).size).toBe(48);
+    const host = readHostInfo(join(out, 'raw', 'host.json'));
+    expect(new Set(rows.map((r) => `${r.run_id} ${r.host_id} ${r.runtime} ${r.gil}`))).toEqual(new Set([`${summary.run_id} ${hostId(host)} fake true`]));
+    expect(summary).toMatchObject({ cells_total: 16, cells_skipped: 0, rows_written: 48, rows_failed: 0, unstable_cells: 0, shard: null });
+
+    // Calibrated once per target and task type, with the default durations, and recorded.
+    expect(log.calibrations.sort()).toEqual([
+      ['fake-a', 'cpu', 200],
+      ['fake-a', 'io', 1000],
+      ['fake-b', 'cpu', 200],
+      ['fake-b', 'io', 1000],
+    ]);
+    expect(readPlan(join(out, 'raw', 'plan.json'))?.task_work).toEqual({ 'fake-a': { cpu: 12_345, io: 12_345 }, 'fake-b': { cpu: 12_345, io: 12_345 } });
+    expect(rows.every((r) => r.task_work === 12_345)).toBe(true);
+
+    // Each cell: one warm-up, then its repetitions; sessions live across cells and are closed.
+    expect(log.repeats.filter((r) => r.warmup)).toHaveLength(16);
+    expect(log.starts.sort()).toEqual(['fake-a', 'fake-b']);
+    expect(log.closes.sort()).toEqual(['fake-a', 'fake-b']);
+    const done = events.filter((e) => e.type === 'cell-done');
+    expect(done.map((e) => e.progress.cells_done)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(done.at(-1)?.progress.eta_ms).toBe(0);
+  });
+
+  it('runs cells in a seeded shuffled order', async () => {
+    const orderOf = async (seed: number) => {
+      const { registry, log } = fakeRegistry();
+      await runMatrix({ ...fakeMatrix, warmup: 0, repeats: 1, seed, out: tmp(), registry });
+      return log.repeats.map((r) => `${r.target} ${r.cell.task_type} ${r.cell.num_tasks} ${r.cell.num_threads}`);
+    };
+    const first = await orderOf(9);
+    expect(await orderOf(9)).toEqual(first);
+    expect(await orderOf(10)).not.toEqual(first);
+  });
+
+  it('uses fixed task work as given, without calibrating', async () => {
+    const out = tmp();
+    const { registry, log } = fakeRegistry();
+    await runMatrix({ ...fakeMatrix, out, registry, taskWork: { cpu: 777 }, taskUs: { io: 50 } });
+    expect(log.calibrations.map(([, type, us]) => `${type} ${us}`)).toEqual(['io 50', 'io 50']);
+    expect(new Set((await rowsOf(out)).map((r) => `${r.task_type} ${r.task_work}`))).toEqual(new Set(['cpu 777', 'io 12345']));
+  });
+
+  it('records a failed repetition as a row, restarts the target and goes on', async () => {
+    const out = tmp();
+    const { registry, log } = fakeRegistry((target, cell) =>
+      target === 'fake-a' && cell.task_type === 'cpu' && cell.num_tasks === 10 && cell.num_threads === 2
+        ? { status: 'timeout', error: 'too slow', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null }
+        : ok(1_000_000),
+    );
+    const events: RunEvent[] = [];
+    const summary = await runMatrix({ ...fakeMatrix, warmup: 0, out, registry, onEvent: (e) => events.push(e) });
+    const rows = await rowsOf(out);
+    const failed = rows.filter((r) => r.status !== 'ok').sort((a, b) => a.repeat - b.repeat);
+    expect(failed.map((r) => [r.repeat, r.status, r.error])).toEqual([
+      [0, 'timeout', 'too slow'],
+      [1, 'error', runnerMessages.notRunAfterFailure(0, 'timeout')],
+      [2, 'error', runnerMessages.notRunAfterFailure(0, 'timeout')],
+    ]);
+    expect(rows.filter((r) => r.status === 'ok')).toHaveLength(45);
+    expect(summary.rows_failed).toBe(3);
+    // The failed session was closed and a fresh one started for fake-a's next cell.
+    expect(log.starts.filter((s) => s === 'fake-a')).toHaveLength(2);
+    expect(events.some((e) => e.type === 'target-restart' && e.target === 'fake-a')).toBe(true);
+  });
+
+  it('records every repetition of a cell whose warm-up failed as not run', async () => {
+    const out = tmp();
+    const { registry } = fakeRegistry((_t, _c, call) => (call === 0 ? { status: 'error', error: 'boom', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(5)));
+    await runMatrix({ ...fakeMatrix, tasks: [10], taskTypes: ['cpu'], threads: [1], targets: ['fake-a'], out, registry });
+    expect((await rowsOf(out)).map((r) => r.error)).toEqual(Array(3).fill(runnerMessages.notRunAfterFailure('warm-up', 'error')));
+  });
+
+  it("records the GIL state a repetition reports, else the session's", async () => {
+    const out = tmp();
+    const { registry } = fakeRegistry((_t, _c, call) => (call === 1 ? { ...ok(10), gil: false } : ok(10)));
+    await runMatrix({ ...fakeMatrix, targets: ['fake-a'], taskTypes: ['cpu'], tasks: [10], threads: [1], warmup: 0, out, registry });
+    expect((await rowsOf(out)).map((r) => r.gil)).toEqual([true, false, true]);
+  });
+
+  it('warns when the repetitions of a cell vary by more than 10%', async () => {
+    const walls = [100, 100, 140];
+    const { registry } = fakeRegistry((_t, _c, call) => ok(walls[call % 3]!));
+    const events: RunEvent[] = [];
+    const summary = await runMatrix({ ...fakeMatrix, targets: ['fake-a'], taskTypes: ['cpu'], tasks: [10], threads: [1], warmup: 0, out: tmp(), registry, onEvent: (e) => events.push(e) });
+    const warning = events.find((e) => e.type === 'warning');
+    // [100, 100, 140]: mean 113.33, sample sd sqrt(1066.67 / 2) = 23.09 -> CV 0.2038.
+    expect(warning).toEqual({ type: 'warning', code: 'high-cv', message: runnerMessages.highVariation('fake-a cpu, 10 tasks x 1 thread', 0.2038, 3) });
+    expect(summary.unstable_cells).toBe(1);
+  });
+
+  it('refuses to start a second run in a directory that holds one', async () => {
+    const out = tmp();
+    const { registry } = fakeRegistry();
+    const { run_id } = await runMatrix({ ...fakeMatrix, out, registry });
+    await expect(runMatrix({ ...fakeMatrix, out, registry })).rejects.toMatchObject({ code: 'E_USAGE', message: runnerMessages.runExists(out, run_id) });
+  });
+
+  it('refuses rows without a plan', async () => {
+    const out = tmp();
+    const { registry } = fakeRegistry();
+    await runMatrix({ ...fakeMatrix, out, registry });
+    rmSync(join(out, 'raw', 'plan.json'));
+    await expect(runMatrix({ ...fakeMatrix, out, registry, resume: true })).rejects.toMatchObject({ code: 'E_USAGE', message: runnerMessages.orphanRows(join(out, 'raw', 'timings.csv')) });
+  });
+
+  it('refuses an unknown target before writing anything', async () => {
+    const out = tmp();
+    await expect(runMatrix({ ...fakeMatrix, targets: ['fake-a', 'nope'], out, registry: fakeRegistry().registry })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: runnerMessages.unknownTarget('nope', ['fake-*']),
+    });
+    expect(existsSync(join(out, 'raw'))).toBe(false);
+  });
+});
+
+describe('runMatrix output', () => {
+  it('refuses an output it cannot write before measuring anything', async () => {
+    const file = join(tmp(), 'a-file');
+    writeFileSync(file, '');
+    const { registry, log } = fakeRegistry();
+    await expect(runMatrix({ ...fakeMatrix, out: file, registry })).rejects.toMatchObject({ code: 'E_OUTPUT' });
+    expect(log.starts).toEqual([]);
+  });
+});
+
+describe('runMatrix --resume (scripted targets)', () => {
+  const base = (out: string, registry = fakeRegistry().registry): RunOptions => ({ ...fakeMatrix, out, registry });
+
+  it('runs only the missing repetitions, keeps every row, repairs a cut last line, and reuses the plan', async () => {
+    const out = tmp();
+    const first = await runMatrix(base(out));
+    const file = join(out, 'raw', 'timings.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // Keep the header and 20 rows, and half of the 21st (a crash in the middle of a write).
+    const kept = lines.slice(0, 21);
+    writeFileSync(file, `${kept.join('\n')}\n${lines[21]!.slice(0, 30)}`);
+    const { registry, log } = fakeRegistry(undefined, 99_999);
+    const events: RunEvent[] = [];
+    const second = await runMatrix({ ...base(out, registry), resume: true, onEvent: (e) => events.push(e) });
+
+    expect(second.run_id).toBe(first.run_id);
+    expect(second.rows_written).toBe(48 - 20);
+    expect(log.calibrations).toEqual([]);
+    const rows = await rowsOf(out);
+    expect(new Set(keys(rows)).size).toBe(48);
+    expect(rows.every((r) => r.task_work === 12_345)).toBe(true);
+    expect(readFileSync(file, 'utf8').startsWith(kept.join('\n'))).toBe(true);
+    expect(events[0]).toMatchObject({ type: 'start', resumed: true, rows_existing: 20, rows_total: 48 });
+  });
+
+  it('does nothing more when the run is complete', async () => {
+    const out = tmp();
+    await runMatrix(base(out));
+    expect((await runMatrix({ ...base(out), resume: true })).rows_written).toBe(0);
+  });
+
+  it('starts a new run when there is nothing to resume', async () => {
+    const out = tmp();
+    expect((await runMatrix({ ...base(out), resume: true })).rows_written).toBe(48);
+  });
+
+  it('refuses options that conflict with the plan, naming the option', async () => {
+    const out = tmp();
+    await runMatrix(base(out));
+    await expect(runMatrix({ ...base(out), threads: [1, 4], resume: true })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: runnerMessages.resumeConflict('--threads', '1,4', '1,2', out),
+    });
+    await expect(runMatrix({ ...base(out), shard: { index: 1, count: 2 }, resume: true })).rejects.toMatchObject({ message: runnerMessages.resumeConflict('--shard', '1/2', '1/1', out) });
+    // The time limit may change.
+    expect((await runMatrix({ ...base(out), timeoutS: 5, resume: true })).rows_written).toBe(0);
+  });
+
+  it('refuses rows that do not belong to the run, naming the line', async () => {
+    const out = tmp();
+    await runMatrix(base(out));
+    const file = join(out, 'raw', 'timings.csv');
+    const last = readFileSync(file, 'utf8').trim().split('\n').at(-1)!;
+    appendFileSync(file, `${last.replace(/^run-[0-9a-f]+/, 'other-run')}\n`);
+    await expect(runMatrix({ ...base(out), resume: true })).rejects.toMatchObject({ code: 'E_BAD_DATA', message: runnerMessages.rowNotInRun(`${file}:50`, readPlan(join(out, 'raw', 'plan.json'))!.run_id) });
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\nother-run.*\n$/, `\n${last}\n`));
+    await expect(runMatrix({ ...base(out), resume: true })).rejects.toMatchObject({ code: 'E_BAD_DATA', message: runnerMessages.duplicateRow(`${file}:50`, 49) });
+  });
+
+  it('stops after the repetition in hand when signalled, then resumes to the full set', async () => {
+    const out = tmp();
+    const stop = new AbortController();
+    let repeats = 0;
+    const onEvent = (e: RunEvent) => {
+      if (e.type === 'repeat' && !e.warmup && ++repeats === 7) stop.abort();
+    };
+    await expect(runMatrix({ ...base(out), signal: stop.signal, onEvent })).rejects.toMatchObject({ code: 'E_INTERRUPTED', message: runnerMessages.interrupted(7) });
+    expect(await rowsOf(out)).toHaveLength(7);
+    await runMatrix({ ...base(out), resume: true });
+    expect(new Set(keys(await rowsOf(out))).size).toBe(48);
+    expect(await rowsOf(out)).toHaveLength(48);
+  });
+
+  it('abandons the repetition in hand when told to stop at once, writing no row for it', async () => {
+    const out = tmp();
+    const abandon = new AbortController();
+    const { registry, log } = fakeRegistry((_t, _c, call) => {
+      if (call < 3) return ok(10);
+      setTimeout(() => abandon.abort(), 10);
+      return new Promise(() => undefined);
+    });
+    await expect(runMatrix({ ...fakeMatrix, warmup: 0, out, registry, abandonSignal: abandon.signal })).rejects.toMatchObject({ code: 'E_INTERRUPTED' });
+    expect(await rowsOf(out)).toHaveLength(3);
+    // The session running the abandoned repetition was closed (as were the others).
+    expect(log.closes.sort()).toEqual(['fake-a', 'fake-b']);
+  });
+});
+
+describe('runMatrix on the Node targets', () => {
+  it('measures both targets and turns a failing task into an error row while the run goes on', async () => {
+    const out = tmp();
+    const registry = nodeTargetRegistry({ faults: [{ kind: 'throw', task: 2, target: 'node-pool', cells: { num_threads: 2 } }] });
+    const summary = await runMatrix({ out, registry, env: {}, targets: ['node-pool', 'node-main'], taskTypes: ['io'], tasks: [8], threads: [1, 2], repeats: 2, warmup: 0, taskWork: { io: 300 } });
+    const rows = await rowsOf(out);
+    expect(rows).toHaveLength(8);
+    const bad = rows.filter((r) => r.status !== 'ok');
+    expect(bad.map((r) => `${r.target} ${r.num_threads} ${r.repeat} ${r.status}`).sort()).toEqual(['node-pool 2 0 error', 'node-pool 2 1 error']);
+    expect(bad.find((r) => r.repeat === 0)?.error).toBe(runnerMessages.taskFailed('injected fault: task 2 threw'));
+    expect(rows.filter((r) => r.status === 'ok').every((r) => r.runtime === 'node' && r.gil === null && r.wall_ns! > 0)).toBe(true);
+    expect(summary.rows_failed).toBe(2);
+    expect(new Set(rows.map((r) => cellKey(r))).size).toBe(4);
+  });
+});
