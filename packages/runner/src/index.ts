@@ -1,2 +1,25 @@
 // The public surface of @poolscope/runner arrives with issue #3; nothing is exported yet.
 export {};
+
+// --- Python target and profiles (issue #4) ---
+export { PythonHarness } from './python/harness.js';
+export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './python/harness-files.js';
+export { probeInterpreter } from './python/probe.js';
+export { pythonMessages } from './python/messages.js';
+export { mergeFunctionTimes } from './profile/function-time.js';
+
+export type {
+  PythonCell,
+  HarnessFault,
+  PythonHarnessOptions,
+  PythonInterpreterInfo,
+  RunRepeatOptions,
+  ProfileOptions,
+  RepeatOk,
+  RequestFailed,
+  RepeatResult,
+  ProfileOk,
+  ProfileResult,
+} from './python/harness.js';
+export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './python/probe.js';
+export type { FunctionTime, ThreadProfile } from './profile/function-time.js';
