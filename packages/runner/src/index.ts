@@ -7,6 +7,9 @@ export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './python/harness-files
 export { probeInterpreter } from './python/probe.js';
 export { pythonMessages } from './python/messages.js';
 export { mergeFunctionTimes } from './profile/function-time.js';
+export { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules } from './profile/categories.js';
+export { cpuProfileSchema, parseCpuProfile, reduceCpuProfile } from './profile/v8-cpuprofile.js';
+export { toProfileRecords } from './profile/records.js';
 
 export type {
   PythonCell,
@@ -23,3 +26,6 @@ export type {
 } from './python/harness.js';
 export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './python/probe.js';
 export type { FunctionTime, ThreadProfile } from './profile/function-time.js';
+export type { CategoryRule } from './profile/categories.js';
+export type { CpuProfile } from './profile/v8-cpuprofile.js';
+export type { ProfileCell } from './profile/records.js';

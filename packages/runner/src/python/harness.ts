@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ERROR_CODES, PoolscopeError, TASK_TYPES, type InterpreterInfo, type TaskType } from '@poolscope/core';
 import { mergeFunctionTimes, type FunctionTime, type ThreadProfile } from '../profile/function-time.js';
 import { HARNESS_SCRIPT } from './harness-files.js';
