@@ -1,5 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.js';
 
-// No tests yet: this package has no code until its issue lands.
-export default mergeConfig(shared, defineConfig({ test: { passWithNoTests: true } }));
+// One test file at a time: several files measure real thread pools and interpreters (speedups,
+// sampling coverage), and two files running at once on a 2-core machine would disturb each other.
+export default mergeConfig(shared, defineConfig({ test: { fileParallelism: false } }));
