@@ -43,7 +43,6 @@ export const pythonMessages = {
   probeGarbled: (output: string) => `printed something that is not an interpreter description: ${output.slice(0, 200)}`,
   probeNotRunnable: (reason: string) => `cannot be run: ${reason}`,
   tooOldForHarness: (version: string) => `Python ${version} is too old for the poolscope harness (it needs 3.8 or newer)`,
-  brokenLink: 'is a symbolic link to a file that does not exist',
   noSuchInterpreter: (name: string, found: readonly string[]) =>
     `no interpreter found for target '${name}'` + (found.length ? `; usable ones: ${found.join(', ')}` : '; poolscope found no usable Python'),
   noSuchInterpreterHint:
