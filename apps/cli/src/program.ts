@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { pipelineCommand } from './commands/pipeline.js';
+import { targetsCommand } from './commands/targets.js';
 import type { CliIO } from './io.js';
 import { cliMessages } from './messages.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The subcommands, one module each; each gets the IO it must use. */
-const COMMANDS: ((io: CliIO) => Command)[] = [pipelineCommand];
+const COMMANDS: ((io: CliIO) => Command)[] = [pipelineCommand, targetsCommand];
 
 /** Builds the `poolscope` program, writing through `io` and throwing instead of exiting. */
 export function buildProgram(io: CliIO): Command {
