@@ -33,7 +33,7 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # even under -P / PYTHONSAFEPATH
-from poolscope_probe import describe  # noqa: E402
+from poolscope_probe import describe, free_threaded_build, gil_enabled  # noqa: E402
 
 try:
     import resource
@@ -41,7 +41,7 @@ except ImportError:  # Windows: no getrusage; os.times() gives user/sys, max RSS
     resource = None
 
 PROTOCOL = 1
-FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+FREE_THREADED = free_threaded_build()
 perf_counter_ns = time.perf_counter_ns
 
 
@@ -62,7 +62,6 @@ def make_task(task_type, task_work):
 
         def io_task(_index):
             time.sleep(seconds)
-            return _index
         return io_task
     raise ValueError("task_type must be 'cpu' or 'io', got %r" % (task_type,))
 
@@ -115,14 +114,6 @@ def usage():
     return round(times.user * 1e9), round(times.system * 1e9), None
 
 
-def gil_now():
-    """Whether the GIL is on right now (an extension module may have turned it back on)."""
-    is_gil_enabled = getattr(sys, "_is_gil_enabled", None)
-    if is_gil_enabled is not None:
-        return bool(is_gil_enabled())
-    return None if FREE_THREADED else True
-
-
 # --- ops -------------------------------------------------------------------------------------------
 
 class TaskFailed(Exception):
@@ -165,7 +156,7 @@ def op_run(request):
         "cpu_user_ns": max(0, user1 - user0),
         "cpu_sys_ns": max(0, sys1 - sys0),
         "max_rss_kb": max_rss,
-        "gil_enabled": gil_now(),
+        "gil_enabled": gil_enabled(),
     }
 
 
@@ -477,7 +468,7 @@ def profile_with_sampler(task, num_tasks, num_threads, interval):
         "wall_ns": t1 - t0,
         "samples": sampler.samples,
         "interval_ns": round(interval * 1e9),
-        "gil_enabled": gil_now(),
+        "gil_enabled": gil_enabled(),
         "threads": sampler.report(),
         "warnings": [],
     }
@@ -567,7 +558,7 @@ def profile_with_cprofile(task, num_tasks, num_threads):
         "wall_ns": perf_counter_ns() - t0,
         "samples": None,
         "interval_ns": None,
-        "gil_enabled": gil_now(),
+        "gil_enabled": gil_enabled(),
         "threads": threads,
         "warnings": warnings,
     }

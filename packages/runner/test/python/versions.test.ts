@@ -22,7 +22,8 @@ describe.each(INTERPRETERS)('the harness on %s', (label, interpreter) => {
         const result = await harness.runRepeat({ task_type, task_work: 500, num_tasks: 20, num_threads: 2 });
         expect(result).toMatchObject({ status: 'ok', gil_enabled: harness.info.gil_enabled });
       }
-      const profile = await harness.profile({ task_type: 'cpu', task_work: 5000, num_tasks: 40, num_threads: 2 });
+      // Long enough (about 100 ms) for a sampler that, under the GIL, wakes every switch interval (5 ms).
+      const profile = await harness.profile({ task_type: 'cpu', task_work: 5000, num_tasks: 200, num_threads: 2 });
       expect(profile.status).toBe('ok');
       if (profile.status === 'ok') expect(profile.functions.map((f) => f.name)).toEqual(expect.arrayContaining(['cpu_task', '_worker']));
     } finally {
