@@ -12,5 +12,5 @@ export const HARNESS_SCRIPT = fileURLToPath(new URL('poolscope_harness.py', HARN
 /** A one-shot description of an interpreter, written to run on any Python (2.7 included). */
 export const PROBE_SCRIPT = fileURLToPath(new URL('poolscope_probe.py', HARNESS_DIR));
 
-/** The oldest Python the harness runs on (it uses `time.perf_counter_ns`, 3.7, and f-strings). */
+/** The oldest Python the harness supports and is tested on (issue #4's floor); older ones are refused, not run untested. */
 export const MIN_PYTHON: readonly [number, number] = [3, 8];

@@ -199,8 +199,11 @@ export class PythonHarness {
     return this.#process?.pid ?? null;
   }
 
-  /** Runs one repetition (or warm-up) of `cell`. Task failures and timeouts are results, not throws. */
-  runRepeat(cell: PythonCell, options: RunRepeatOptions = {}): Promise<RepeatResult> {
+  /**
+   * Runs one repetition (or warm-up) of `cell`. Task failures and timeouts are results; only misuse
+   * (a malformed cell: E_USAGE) and an interpreter that no longer starts (E_RUNTIME) reject.
+   */
+  async runRepeat(cell: PythonCell, options: RunRepeatOptions = {}): Promise<RepeatResult> {
     checkCell(cell);
     const warmup = options.warmup ?? false;
     return this.#serial(async () => {
@@ -217,7 +220,7 @@ export class PythonHarness {
    * in the harness, fastest of three; io: the work unit is 1 µs of sleep). Throws E_RUNTIME if the
    * harness fails.
    */
-  calibrate(taskType: TaskType, targetUs: number): Promise<{ task_work: number; ns_per_unit: number }> {
+  async calibrate(taskType: TaskType, targetUs: number): Promise<{ task_work: number; ns_per_unit: number }> {
     if (!(TASK_TYPES as readonly unknown[]).includes(taskType)) throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.badTaskType(taskType));
     positiveNumber('target_us', targetUs);
     return this.#serial(async () => {
@@ -234,9 +237,9 @@ export class PythonHarness {
 
   /**
    * Runs `cell` once under a profiler. The sampler covers the main thread and every worker; cProfile
-   * is refused (E_USAGE) on free-threaded builds, where it hung in trials.
+   * is refused (rejects with E_USAGE) on free-threaded builds, where it hung in trials.
    */
-  profile(cell: PythonCell, options: ProfileOptions = {}): Promise<ProfileResult> {
+  async profile(cell: PythonCell, options: ProfileOptions = {}): Promise<ProfileResult> {
     checkCell(cell);
     const profiler = options.profiler ?? 'sampler';
     const intervalUs = options.intervalUs ?? 1000;

@@ -118,8 +118,9 @@ describe.skipIf(!ANY_PYTHON)(needs('PythonHarness', ANY_PYTHON, 'Python 3.8+'), 
   });
 
   it('rejects a malformed cell before sending it', async () => {
-    expect(() => harness.runRepeat({ ...cpu, num_threads: 0 })).toThrow(pythonMessages.badCellValue('num_threads', 0));
-    expect(() => harness.runRepeat({ ...cpu, task_type: 'gpu' as 'cpu' })).toThrow(pythonMessages.badTaskType('gpu'));
+    await expect(harness.runRepeat({ ...cpu, num_threads: 0 })).rejects.toThrow(pythonMessages.badCellValue('num_threads', 0));
+    await expect(harness.runRepeat({ ...cpu, task_type: 'gpu' as 'cpu' })).rejects.toThrow(pythonMessages.badTaskType('gpu'));
+    await expect(harness.calibrate('cpu', -1)).rejects.toThrow(pythonMessages.badPositive('target_us', -1));
   });
 
   it('refuses requests once closed', async () => {

@@ -76,8 +76,8 @@ describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/op
     expect(sleep.self_ns).toBeGreaterThan(0.5 * 2 * profile.wall_ns * 0.5);
   });
 
-  it('refuses cProfile, saying why', () => {
-    expect(() => harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 }, { profiler: 'cprofile' })).toThrow(
+  it('refuses cProfile, saying why', async () => {
+    await expect(harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 }, { profiler: 'cprofile' })).rejects.toThrow(
       expect.objectContaining({ code: ERROR_CODES.USAGE, message: pythonMessages.cprofileRefused(OPT_313T!), hint: pythonMessages.cprofileRefusedHint }),
     );
   });
