@@ -67,17 +67,18 @@ def make_task(task_type, task_work):
 
 
 def inject_fault(task, fault):
-    """Wraps a task so that task number fault['task'] misbehaves: for tests of the error paths."""
+    """Wraps a task so that task number fault['task'] misbehaves: for tests of the error paths.
+    The kinds are the Node targets' (throw, hang, crash: the process dies), and print."""
     kind = fault.get("kind")
     at = int(fault.get("task", 0))
-    if kind not in ("raise", "exit", "hang", "print"):
-        raise ValueError("fault.kind must be one of raise, exit, hang, print; got %r" % (kind,))
+    if kind not in ("throw", "crash", "hang", "print"):
+        raise ValueError("fault.kind must be one of throw, crash, hang, print; got %r" % (kind,))
 
     def faulty_task(index):
         if index == at:
-            if kind == "raise":
+            if kind == "throw":
                 raise RuntimeError("injected fault in task %d" % index)
-            if kind == "exit":
+            if kind == "crash":
                 os._exit(int(fault.get("code", 70)))
             if kind == "hang":
                 threading.Event().wait()

@@ -25,8 +25,9 @@ export interface CategoryRule {
  */
 export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'task', names: ['cpu_task', 'io_task'], file: 'poolscope_harness' },
-  // The Node targets' task functions (issue #3 names them).
-  { category: 'task', names: ['cpuTask', 'ioTask'] },
+  // The Node targets' task functions (packages/runner/src/tasks); Atomics.wait inside ioTaskBlocking
+  // shows as its self time in a V8 profile, so the io task's wait counts as task time there too.
+  { category: 'task', names: ['cpuTask', 'sumOfSquaresInt32', 'ioTaskBlocking', 'ioTaskAsync'] },
   {
     category: 'result',
     names: ['result_iterator', '_result_or_cancel', 'result', 'as_completed', '_yield_finished_futures', 'set_result', 'set_exception'],
@@ -34,6 +35,8 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   // V8: promise reactions run from the microtask queue.
   { category: 'result', names: ['processTicksAndRejections', 'runMicrotasks', '(promise resolution)'] },
   { category: 'lock', names: ['acquire', 'release', 'wait', 'wait_for', 'notify', 'notify_all', 'Atomics.wait', 'waitAsync'] },
+  // A piscina worker waiting for its next task blocks in Atomics.wait inside this loop.
+  { category: 'lock', names: ['atomicsWaitLoop'], file: 'piscina' },
   // Condition and lock plumbing in threading.py (`with self._cond:`).
   { category: 'lock', names: ['__enter__', '__exit__', '_is_owned', '_acquire_restore', '_release_save'], file: 'threading.py' },
   {
@@ -43,7 +46,7 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'dispatch', names: ['map', 'shutdown', '__exit__', '__enter__'], file: 'concurrent/futures' },
   { category: 'dispatch', names: ['_bootstrap', '_bootstrap_inner', 'start', 'join'], file: 'threading.py' },
   // V8 / Node: messages between the main thread and workers.
-  { category: 'dispatch', names: ['postMessage', 'onmessage', '[kOnMessage]', 'receiveMessageOnPort', 'drainMessagePort', 'emit'] },
+  { category: 'dispatch', names: ['postMessage', 'onMessage', 'onWorkerMessage', 'onEventMessage', 'receiveMessageOnPort', 'emit'] },
   { category: 'idle', names: ['(idle)'] },
 ];
 

@@ -24,12 +24,15 @@ export interface PythonCell {
   num_threads: number;
 }
 
-/** Makes task number `task` (default 0) misbehave: for tests of the error paths, and issue #9's fault corpus. */
+/**
+ * Makes task number `task` (default 0) misbehave, for tests of the error paths: the kinds of the
+ * Node targets' injected faults (`throw`: raise; `hang`: never return; `crash`: `os._exit`, the
+ * harness dies), and `print` (to stdout and fd 1, which must not reach the protocol).
+ */
 export interface HarnessFault {
-  /** raise an exception; `os._exit` the harness; never return; print to stdout and fd 1. */
-  kind: 'raise' | 'exit' | 'hang' | 'print';
+  kind: 'throw' | 'hang' | 'crash' | 'print';
   task?: number;
-  /** The exit code for `exit`. Default 70. */
+  /** The exit code for `crash`. Default 70, as the Node targets' crash. */
   code?: number;
 }
 
@@ -76,8 +79,8 @@ export interface RepeatOk {
   cpu_user_ns: number;
   cpu_sys_ns: number;
   max_rss_kb: number | null;
-  /** Whether the GIL was on after the cell (an extension module can turn it back on in 3.13t). */
-  gil_enabled: boolean | null;
+  /** Whether the GIL was on after the cell (an extension module can turn it back on in 3.13t): the row's `gil`. */
+  gil: boolean | null;
 }
 
 /**
@@ -211,7 +214,7 @@ export class PythonHarness {
       const outcome = await this.#request(request, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, runResponseSchema);
       if (outcome.status !== 'ok') return { ...outcome, warmup };
       const { wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb, gil_enabled } = outcome.body;
-      return { status: 'ok', warmup, wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb, gil_enabled };
+      return { status: 'ok', warmup, wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb, gil: gil_enabled };
     });
   }
 

@@ -20,7 +20,10 @@ describe('categorize with the default rules', () => {
     ['_bootstrap_inner', 'threading.py', 'dispatch'],
     ['run_pool', 'poolscope_harness.py', 'other'],
     // Node, as V8 names them.
-    ['cpuTask', '/app/dist/tasks.js', 'task'],
+    ['cpuTask', '/app/dist/tasks/cpu-task.js', 'task'],
+    ['ioTaskBlocking', '/app/dist/tasks/io-task.js', 'task'],
+    ['atomicsWaitLoop', '/app/node_modules/piscina/dist/worker.js', 'lock'],
+    ['onMessage', '/app/node_modules/piscina/dist/worker.js', 'dispatch'],
     ['(idle)', '', 'idle'],
     ['(garbage collector)', '', 'other'],
     ['processTicksAndRejections', 'node:internal/process/task_queues', 'result'],

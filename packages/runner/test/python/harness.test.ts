@@ -53,7 +53,7 @@ describe.skipIf(!ANY_PYTHON)(needs('PythonHarness', ANY_PYTHON, 'Python 3.8+'), 
   });
 
   it('turns a task that raises into an error result, and the next request works', async () => {
-    const failed = await harness.runRepeat(cpu, { fault: { kind: 'raise', task: 3 } });
+    const failed = await harness.runRepeat(cpu, { fault: { kind: 'throw', task: 3 } });
     expect(failed).toMatchObject({ status: 'error', error: 'RuntimeError: injected fault in task 3', harnessLost: false });
     if (failed.status === 'ok') return;
     expect(failed.detail).toContain('Traceback');
@@ -68,7 +68,7 @@ describe.skipIf(!ANY_PYTHON)(needs('PythonHarness', ANY_PYTHON, 'Python 3.8+'), 
 
   it('reports a harness that dies inside a task (os._exit), then starts a fresh one', async () => {
     const pid = harness.pid;
-    const died = await harness.runRepeat(cpu, { fault: { kind: 'exit', task: 2, code: 9 } });
+    const died = await harness.runRepeat(cpu, { fault: { kind: 'crash', task: 2, code: 9 } });
     expect(died).toMatchObject({ status: 'error', harnessLost: true });
     if (died.status === 'ok') return;
     expect(died.error).toContain(pythonMessages.harnessDied(pythonMessages.harnessExit(9, null)));

@@ -83,7 +83,7 @@ describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/op
   });
 
   it('reports a task that raises while profiling as an error, and goes on', async () => {
-    const failed = await harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 }, { fault: { kind: 'raise', task: 5 } });
+    const failed = await harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 }, { fault: { kind: 'throw', task: 5 } });
     expect(failed).toMatchObject({ status: 'error', error: 'RuntimeError: injected fault in task 5', harnessLost: false });
     expect((await harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 })).status).toBe('ok');
   });

@@ -10,7 +10,8 @@ const INTERPRETERS: [string, string | undefined][] = [
 ];
 
 describe.each(INTERPRETERS)('the harness on %s', (label, interpreter) => {
-  it.skipIf(!interpreter)(needs('starts, runs cpu and io cells, and profiles one', interpreter, `Python (${label})`), async () => {
+  // Retried: on a loaded machine the sampler can miss a short cell's task (see profile.test.ts).
+  it.skipIf(!interpreter)(needs('starts, runs cpu and io cells, and profiles one', interpreter, `Python (${label})`), { retry: 2 }, async () => {
     const harness = await PythonHarness.start(interpreter!);
     try {
       const minor = label.replace(/^\S+ /, '').replace(/t$/, '');
@@ -20,7 +21,7 @@ describe.each(INTERPRETERS)('the harness on %s', (label, interpreter) => {
       expect(harness.info.gil_enabled).toBe(!label.endsWith('t'));
       for (const task_type of ['cpu', 'io'] as const) {
         const result = await harness.runRepeat({ task_type, task_work: 500, num_tasks: 20, num_threads: 2 });
-        expect(result).toMatchObject({ status: 'ok', gil_enabled: harness.info.gil_enabled });
+        expect(result).toMatchObject({ status: 'ok', gil: harness.info.gil_enabled });
       }
       // Long enough (about 100 ms) for a sampler that, under the GIL, wakes every switch interval (5 ms).
       const profile = await harness.profile({ task_type: 'cpu', task_work: 5000, num_tasks: 200, num_threads: 2 });
