@@ -1,6 +1,3 @@
-// The public surface of @poolscope/runner arrives with issue #3; nothing is exported yet.
-export {};
-
 // --- Python target and profiles (issue #4) ---
 export { PythonHarness } from './python/harness.js';
 export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './python/harness-files.js';
