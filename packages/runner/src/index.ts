@@ -15,13 +15,13 @@ export type {
   HarnessFault,
   PythonHarnessOptions,
   PythonInterpreterInfo,
-  RunRepeatOptions,
-  ProfileOptions,
-  RepeatOk,
-  RequestFailed,
-  RepeatResult,
-  ProfileOk,
-  ProfileResult,
+  PythonRunRepeatOptions,
+  PythonProfileOptions,
+  PythonRepeatOk,
+  PythonRequestFailed,
+  PythonRepeatResult,
+  PythonProfileOk,
+  PythonProfileResult,
 } from './python/harness.js';
 export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './python/probe.js';
 export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable } from './python/discover.js';

@@ -53,7 +53,7 @@ export interface PythonHarnessOptions {
   startTimeoutMs?: number;
 }
 
-export interface RunRepeatOptions {
+export interface PythonRunRepeatOptions {
   /** Longest a repetition may take; then the harness is killed and the result is a timeout. Default: 600 000 ms. */
   timeoutMs?: number;
   /** A warm-up repetition: run exactly like a measured one; the flag comes back in the result. Default: false. */
@@ -61,7 +61,7 @@ export interface RunRepeatOptions {
   fault?: HarnessFault;
 }
 
-export interface ProfileOptions {
+export interface PythonProfileOptions {
   /** `sampler` (default): the call-stack sampler, everywhere. `cprofile`: deterministic, never on free-threaded builds. */
   profiler?: 'sampler' | 'cprofile';
   /** Sampling interval in µs. Default: 1000 (1 ms, as the issue asks). */
@@ -72,7 +72,7 @@ export interface ProfileOptions {
 }
 
 /** A repetition that completed. `max_rss_kb` is null only where the platform cannot tell (Windows). */
-export interface RepeatOk {
+export interface PythonRepeatOk {
   status: 'ok';
   warmup: boolean;
   wall_ns: number;
@@ -88,7 +88,7 @@ export interface RepeatOk {
  * (`error`), or the time ran out (`timeout`, harness killed). `harnessLost` says the process is gone:
  * the next request starts a fresh one.
  */
-export interface RequestFailed {
+export interface PythonRequestFailed {
   status: 'error' | 'timeout';
   warmup: boolean;
   error: string;
@@ -99,9 +99,9 @@ export interface RequestFailed {
   harnessLost: boolean;
 }
 
-export type RepeatResult = RepeatOk | RequestFailed;
+export type PythonRepeatResult = PythonRepeatOk | PythonRequestFailed;
 
-export interface ProfileOk {
+export interface PythonProfileOk {
   status: 'ok';
   profiler: 'sampler' | 'cprofile';
   /** Wall time of the profiled run (profiler overhead included). */
@@ -118,14 +118,14 @@ export interface ProfileOk {
   warnings: string[];
 }
 
-export type ProfileResult = ProfileOk | Omit<RequestFailed, 'warmup'>;
+export type PythonProfileResult = PythonProfileOk | Omit<PythonRequestFailed, 'warmup'>;
 
 /** Ten minutes: far beyond any sensible cell, short of forever. */
 const DEFAULT_TIMEOUT_MS = 600_000;
 const CALIBRATE_TIMEOUT_MS = 120_000;
 const CLOSE_GRACE_MS = 2_000;
 
-type Failure = Omit<RequestFailed, 'warmup'>;
+type Failure = Omit<PythonRequestFailed, 'warmup'>;
 type Outcome<T> = { status: 'ok'; body: T } | Failure;
 
 function positiveInt(field: string, value: unknown): void {
@@ -206,7 +206,7 @@ export class PythonHarness {
    * Runs one repetition (or warm-up) of `cell`. Task failures and timeouts are results; only misuse
    * (a malformed cell: E_USAGE) and an interpreter that no longer starts (E_RUNTIME) reject.
    */
-  async runRepeat(cell: PythonCell, options: RunRepeatOptions = {}): Promise<RepeatResult> {
+  async runRepeat(cell: PythonCell, options: PythonRunRepeatOptions = {}): Promise<PythonRepeatResult> {
     checkCell(cell);
     const warmup = options.warmup ?? false;
     return this.#serial(async () => {
@@ -242,7 +242,7 @@ export class PythonHarness {
    * Runs `cell` once under a profiler. The sampler covers the main thread and every worker; cProfile
    * is refused (rejects with E_USAGE) on free-threaded builds, where it hung in trials.
    */
-  async profile(cell: PythonCell, options: ProfileOptions = {}): Promise<ProfileResult> {
+  async profile(cell: PythonCell, options: PythonProfileOptions = {}): Promise<PythonProfileResult> {
     checkCell(cell);
     const profiler = options.profiler ?? 'sampler';
     const intervalUs = options.intervalUs ?? 1000;

@@ -2,22 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@poolscope/core';
 import { categorize } from '../../src/profile/categories.js';
 import { toProfileRecords } from '../../src/profile/records.js';
-import { PythonHarness, type ProfileOk, type ProfileResult } from '../../src/python/harness.js';
+import { PythonHarness, type PythonProfileOk, type PythonProfileResult } from '../../src/python/harness.js';
 import { pythonMessages } from '../../src/python/messages.js';
 import { GIL_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
 import { withMeasureLock } from './measure-lock.js';
 
-function ok(result: ProfileResult): ProfileOk {
+function ok(result: PythonProfileResult): PythonProfileOk {
   if (result.status !== 'ok') throw new Error(`profile failed: ${result.error}`);
   return result;
 }
 
 /** Each thread's sampled self times, as a fraction of the profiled wall time. */
-function coverage(profile: ProfileOk): number[] {
+function coverage(profile: PythonProfileOk): number[] {
   return profile.threads.map((t) => t.functions.reduce((sum, f) => sum + f.self_ns, 0) / profile.wall_ns);
 }
 
-const names = (profile: ProfileOk) => profile.functions.map((f) => f.name);
+const names = (profile: PythonProfileOk) => profile.functions.map((f) => f.name);
 
 /**
  * Sampling is timing-sensitive: on a loaded 2-core machine the sampler thread waits for a core, and
