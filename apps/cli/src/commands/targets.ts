@@ -1,0 +1,110 @@
+import { Command } from 'commander';
+import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { discoverPythons, parsePythonTarget, pythonTargetName, type DiscoveredPython } from '@poolscope/runner';
+import type { CliIO } from '../io.js';
+import { targetsMessages as m } from './targets-messages.js';
+
+/** The Node targets (issue #3): they run on the Node that runs poolscope. */
+const NODE_TARGETS = ['node-pool', 'node-main'] as const;
+
+/** One line of the listing, and one element of `--json`. */
+interface TargetEntry {
+  /** The name to use in --targets; null for an interpreter that cannot be used. */
+  target: string | null;
+  runtime: string;
+  status: 'ok' | 'failed';
+  /** The full version string (`sys.version`, `process.version`); null if it did not run. */
+  version: string | null;
+  runtime_version: string | null;
+  path: string;
+  free_threaded_build: boolean | null;
+  gil_enabled: boolean | null;
+  sources: string[];
+  aliases: string[];
+  reason?: string;
+}
+
+function nodeEntries(): TargetEntry[] {
+  return NODE_TARGETS.map((target) => ({
+    target,
+    runtime: 'node',
+    status: 'ok',
+    version: process.version,
+    runtime_version: process.versions.node,
+    path: process.execPath,
+    free_threaded_build: null,
+    gil_enabled: null,
+    sources: [m.nodeSource],
+    aliases: [],
+  }));
+}
+
+function pythonEntry(python: DiscoveredPython, all: readonly DiscoveredPython[]): TargetEntry {
+  const common = { path: python.path, sources: [...python.sources], aliases: [...python.aliases] };
+  if (python.status === 'ok') {
+    return {
+      target: pythonTargetName(python, all),
+      runtime: python.implementation,
+      status: 'ok',
+      version: python.version,
+      runtime_version: python.runtime_version,
+      free_threaded_build: python.free_threaded_build,
+      gil_enabled: python.gil_enabled,
+      ...common,
+    };
+  }
+  return {
+    target: null,
+    runtime: 'python',
+    status: 'failed',
+    version: null,
+    runtime_version: python.runtime_version ?? null,
+    free_threaded_build: null,
+    gil_enabled: null,
+    reason: python.reason,
+    ...common,
+  };
+}
+
+const flag = (value: boolean | null, yes: string, no: string) => (value === null ? m.none : value ? yes : no);
+
+/** An aligned table; a failed interpreter's reason goes on the line below it. */
+function formatTable(entries: readonly TargetEntry[]): string {
+  const rows = entries.map((e) => [
+    e.target === null ? m.none : e.target.startsWith('python:') ? m.byPath : e.target,
+    e.status,
+    e.runtime_version ?? m.unknown,
+    e.runtime === 'node' ? m.none : e.status === 'ok' ? flag(e.free_threaded_build, m.yes, m.no) : m.unknown,
+    e.runtime === 'node' ? m.none : e.status === 'ok' ? flag(e.gil_enabled, m.on, m.off) : m.unknown,
+    e.sources.join(','),
+    e.path,
+  ]);
+  const widths = m.header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const out = [line(m.header)];
+  entries.forEach((e, i) => {
+    out.push(line(rows[i]!));
+    if (e.reason) out.push(`${' '.repeat(widths[0]! + 2)}${e.reason}`);
+  });
+  if (entries.some((e) => e.target?.startsWith('python:'))) out.push('', m.legend);
+  return `${out.join('\n')}\n`;
+}
+
+/** `poolscope targets [--json] [python:PATH ...]`. */
+export function targetsCommand(io: CliIO): Command {
+  return new Command('targets')
+    .description(m.description)
+    .addHelpText('after', m.help)
+    .argument('[interpreters...]', m.argument)
+    .option('--json', m.json)
+    .action(async (interpreters: string[], options: { json?: boolean }) => {
+      const explicit = interpreters.map((arg) => {
+        const spec = parsePythonTarget(arg);
+        if (spec?.kind !== 'path') throw new PoolscopeError(ERROR_CODES.USAGE, m.notAnInterpreter(arg), { hint: m.notAnInterpreterHint });
+        return spec.path;
+      });
+      const found = await discoverPythons({ env: io.env, cwd: io.cwd, explicit });
+      const entries = [...nodeEntries(), ...found.map((p) => pythonEntry(p, found))];
+      io.stdout.write(options.json ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries));
+    });
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
+import { pythonMessages } from '../python/messages.js';
+import type { FunctionTime } from './function-time.js';
+
+/**
+ * One rule of the category mapping: functions with one of `names` (and, if given, a file or URL
+ * containing `file`) belong to `category`. Rules are data so users can extend them: put theirs
+ * first, `[...mine, ...DEFAULT_CATEGORY_RULES]`; the first rule that matches wins.
+ */
+export interface CategoryRule {
+  readonly category: FunctionCategory;
+  /** Function names, matched exactly (`acquire`, `result_iterator`). */
+  readonly names: readonly string[];
+  /** Only functions whose file or URL contains this text (`threading.py`). */
+  readonly file?: string;
+}
+
+/**
+ * The default mapping, Python (CPython's concurrent.futures and threading, the harness's tasks) and
+ * Node (V8 CPU profiles of the pool's threads) together. The categories are the RCA's: the task body;
+ * waiting for and iterating results; locks and condition waits; handing work to the workers.
+ * A native call the sampler named from the source (`sleep` in the io task) with no rule of its own
+ * takes its caller's category.
+ */
+export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
+  { category: 'task', names: ['cpu_task', 'io_task'], file: 'poolscope_harness' },
+  // The Node targets' task functions (packages/runner/src/tasks); Atomics.wait inside ioTaskBlocking
+  // shows as its self time in a V8 profile, so the io task's wait counts as task time there too.
+  { category: 'task', names: ['cpuTask', 'sumOfSquaresInt32', 'ioTaskBlocking', 'ioTaskAsync'] },
+  {
+    category: 'result',
+    names: ['result_iterator', '_result_or_cancel', 'result', 'as_completed', '_yield_finished_futures', 'set_result', 'set_exception'],
+  },
+  // V8: promise reactions run from the microtask queue.
+  { category: 'result', names: ['processTicksAndRejections', 'runMicrotasks', '(promise resolution)'] },
+  { category: 'lock', names: ['acquire', 'release', 'wait', 'wait_for', 'notify', 'notify_all', 'Atomics.wait', 'waitAsync'] },
+  // A piscina worker waiting for its next task blocks in Atomics.wait inside this loop.
+  { category: 'lock', names: ['atomicsWaitLoop'], file: 'piscina' },
+  // Condition and lock plumbing in threading.py (`with self._cond:`).
+  { category: 'lock', names: ['__enter__', '__exit__', '_is_owned', '_acquire_restore', '_release_save'], file: 'threading.py' },
+  {
+    category: 'dispatch',
+    names: ['submit', '_adjust_thread_count', 'put', 'get', 'put_nowait', 'get_nowait', '_worker', 'run', 'set_running_or_notify_cancel'],
+  },
+  { category: 'dispatch', names: ['map', 'shutdown', '__exit__', '__enter__'], file: 'concurrent/futures' },
+  { category: 'dispatch', names: ['_bootstrap', '_bootstrap_inner', 'start', 'join'], file: 'threading.py' },
+  // V8 / Node: messages between the main thread and workers.
+  { category: 'dispatch', names: ['postMessage', 'onMessage', 'onWorkerMessage', 'onEventMessage', 'receiveMessageOnPort', 'emit'] },
+  { category: 'idle', names: ['(idle)'] },
+];
+
+function matches(rule: CategoryRule, name: string, file: string): boolean {
+  return rule.names.includes(name) && (rule.file === undefined || file.includes(rule.file));
+}
+
+/**
+ * The category of a function: the first rule that names it; else, for a native call named from the
+ * source, its caller's category; else `other`.
+ */
+export function categorize(fn: Pick<FunctionTime, 'name' | 'file' | 'caller'>, rules: readonly CategoryRule[] = DEFAULT_CATEGORY_RULES): FunctionCategory {
+  const rule = rules.find((r) => matches(r, fn.name, fn.file));
+  if (rule) return rule.category;
+  if (fn.caller) return categorize({ name: fn.caller.name, file: fn.caller.file }, rules);
+  return 'other';
+}
+
+const ruleSchema = z.strictObject({
+  category: z.enum(FUNCTION_CATEGORIES),
+  names: z.array(z.string().min(1)).min(1),
+  file: z.string().min(1).optional(),
+});
+
+/** Checks user-supplied rules (from a config file: `where` names it) and returns them; E_BAD_DATA if invalid. */
+export function parseCategoryRules(json: unknown, where: string): CategoryRule[] {
+  const parsed = z.array(ruleSchema).safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
+  throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCategoryRules(where, problems), { hint: pythonMessages.badCategoryRulesHint });
+}

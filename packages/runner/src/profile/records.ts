@@ -1,0 +1,24 @@
+import type { ProfileRecord } from '@poolscope/core';
+import { DEFAULT_CATEGORY_RULES, categorize, type CategoryRule } from './categories.js';
+import type { FunctionTime } from './function-time.js';
+
+/** The columns of a profile row that say which cell and repeat it belongs to. */
+export type ProfileCell = Pick<ProfileRecord, 'run_id' | 'target' | 'task_type' | 'num_tasks' | 'num_threads' | 'repeat'>;
+
+/**
+ * Rows of `raw/profile.csv` (core's `profileSchema`) for one profiled cell: one per function, with
+ * its category from `rules`, in the order given (mergeFunctionTimes sorts by total time).
+ */
+export function toProfileRecords(functions: readonly FunctionTime[], cell: ProfileCell, rules: readonly CategoryRule[] = DEFAULT_CATEGORY_RULES): ProfileRecord[] {
+  return functions.map((fn) => {
+    const self_ns = Math.max(0, Math.round(fn.self_ns));
+    return {
+      ...cell,
+      function: fn.function,
+      category: categorize(fn, rules),
+      self_ns,
+      total_ns: Math.max(self_ns, Math.round(fn.total_ns)),
+      calls: fn.calls,
+    };
+  });
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, FUNCTION_CATEGORIES } from '@poolscope/core';
+import { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules } from '../../src/profile/categories.js';
+import { pythonMessages } from '../../src/python/messages.js';
+
+describe('categorize with the default rules', () => {
+  it.each([
+    // Python, as the harness names them (see poolscope_harness.describe_key).
+    ['cpu_task', 'poolscope_harness.py', 'task'],
+    ['io_task', 'poolscope_harness.py', 'task'],
+    ['result_iterator', 'concurrent/futures/_base.py', 'result'],
+    ['_result_or_cancel', 'concurrent/futures/_base.py', 'result'],
+    ['result', 'concurrent/futures/_base.py', 'result'],
+    ['wait', 'threading.py', 'lock'],
+    ['__enter__', 'threading.py', 'lock'],
+    ['submit', 'concurrent/futures/thread.py', 'dispatch'],
+    ['_worker', 'concurrent/futures/thread.py', 'dispatch'],
+    ['run', 'concurrent/futures/thread.py', 'dispatch'],
+    ['map', 'concurrent/futures/_base.py', 'dispatch'],
+    ['_bootstrap_inner', 'threading.py', 'dispatch'],
+    ['run_pool', 'poolscope_harness.py', 'other'],
+    // Node, as V8 names them.
+    ['cpuTask', '/app/dist/tasks/cpu-task.js', 'task'],
+    ['ioTaskBlocking', '/app/dist/tasks/io-task.js', 'task'],
+    ['atomicsWaitLoop', '/app/node_modules/piscina/dist/worker.js', 'lock'],
+    ['onMessage', '/app/node_modules/piscina/dist/worker.js', 'dispatch'],
+    ['(idle)', '', 'idle'],
+    ['(garbage collector)', '', 'other'],
+    ['processTicksAndRejections', 'node:internal/process/task_queues', 'result'],
+    ['postMessage', '', 'dispatch'],
+  ] as const)('%s in %s is %s', (name, file, category) => {
+    expect(categorize({ name, file })).toBe(category);
+  });
+
+  it('does not take a task name from another file for the task', () => {
+    expect(categorize({ name: 'cpu_task', file: 'my_module.py' })).toBe('other');
+  });
+
+  it('gives a native call named from the source its own rule, else its caller’s category', () => {
+    expect(categorize({ name: 'acquire', file: 'threading.py', caller: { name: 'wait', file: 'threading.py' } })).toBe('lock');
+    expect(categorize({ name: 'get', file: 'concurrent/futures/thread.py', caller: { name: '_worker', file: 'concurrent/futures/thread.py' } })).toBe('dispatch');
+    expect(categorize({ name: 'sleep', file: 'poolscope_harness.py', caller: { name: 'io_task', file: 'poolscope_harness.py' } })).toBe('task');
+    expect(categorize({ name: 'hasattr', file: 'threading.py', caller: { name: 'run_pool', file: 'poolscope_harness.py' } })).toBe('other');
+  });
+
+  it('only uses categories the profile schema knows', () => {
+    for (const rule of DEFAULT_CATEGORY_RULES) expect(FUNCTION_CATEGORIES).toContain(rule.category);
+  });
+});
+
+describe('user rules', () => {
+  it('come first and win', () => {
+    const rules = [...parseCategoryRules([{ category: 'task', names: ['crunch'] }, { category: 'idle', names: ['wait'], file: 'threading.py' }], 'c.json'), ...DEFAULT_CATEGORY_RULES];
+    expect(categorize({ name: 'crunch', file: 'mine.py' }, rules)).toBe('task');
+    expect(categorize({ name: 'wait', file: 'threading.py' }, rules)).toBe('idle');
+    expect(categorize({ name: 'acquire', file: 'threading.py' }, rules)).toBe('lock');
+  });
+
+  it('are checked, and a bad one is named', () => {
+    const bad = [{ category: 'task', names: ['ok'] }, { category: 'slow', names: [] }];
+    expect(() => parseCategoryRules(bad, 'config.json')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, hint: pythonMessages.badCategoryRulesHint }));
+    expect(() => parseCategoryRules(bad, 'config.json')).toThrow(/^config\.json: invalid category rules: \[1\.category\] .*; \[1\.names\] /);
+    expect(() => parseCategoryRules({ category: 'task' }, 'c.json')).toThrow(/invalid category rules/);
+    expect(() => parseCategoryRules([{ category: 'task', names: ['x'], files: 'typo' }], 'c.json')).toThrow(/files/);
+  });
+});
