@@ -39,7 +39,8 @@ export interface TimingOk extends TimingBase {
   wall_ns: number;
   cpu_user_ns: number;
   cpu_sys_ns: number;
-  max_rss_kb: number;
+  /** Peak resident set size of the measuring process so far; null where the platform cannot tell. */
+  max_rss_kb: number | null;
   error: '';
 }
 
@@ -56,7 +57,8 @@ export interface TimingFailed extends TimingBase {
 /** One row of `raw/timings.csv`: one measured repetition of one cell. */
 export type TimingRecord = TimingOk | TimingFailed;
 
-const MEASURES = ['wall_ns', 'cpu_user_ns', 'cpu_sys_ns', 'max_rss_kb'] as const;
+// Every ok row has these; max_rss_kb may be unknown (Python without the `resource` module).
+const MEASURES = ['wall_ns', 'cpu_user_ns', 'cpu_sys_ns'] as const;
 
 function statusInvariant(r: Record<string, unknown>): FieldProblem[] {
   if (r.status === 'ok') {

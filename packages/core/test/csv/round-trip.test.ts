@@ -33,6 +33,15 @@ describe('timing and profile rows round-trip through the appender and the reader
     expect(await readAllRecords(file, timingSchema)).toEqual(rows);
   });
 
+  it('accepts an ok row whose peak memory the platform could not tell', async () => {
+    const file = join(dir(), 'timings.csv');
+    const row = timingRow({ max_rss_kb: null });
+    const out = CsvAppender.open(file, timingSchema);
+    out.append(row);
+    out.close();
+    expect(await readAllRecords(file, timingSchema)).toEqual([row]);
+  });
+
   it('keeps a multi-line error on one line, written as \\n', async () => {
     const file = join(dir(), 'timings.csv');
     const out = CsvAppender.open(file, timingSchema);
