@@ -1,4 +1,7 @@
-/** Every text the CLI itself prints, in one place (commands' own texts live beside them here too). */
+/**
+ * Every text the CLI itself prints, in one place. Commands' own texts live beside them: commands/*-messages.ts,
+ * pipeline/messages.ts (`pipeline`, `report`) and report/messages.ts (the report's sentences).
+ */
 export const cliMessages = {
   description:
     'Measure how thread pools scale, explain why they stop scaling, and draw the figures.\n' +
@@ -9,8 +12,4 @@ export const cliMessages = {
   hintPrefix: 'hint: ',
   internal: (message: string) => `poolscope: internal error: ${message}`,
   internalHint: 'This is a bug in poolscope. Run the command again with --debug to see where it happened, and report it.',
-  pipelineMissing:
-    'poolscope pipeline is not available yet: it chains `poolscope run` (issues #3 and #4), `analyze` (#5), ' +
-    '`plot` (#6) and `report` (#7), and none of those commands exists yet in this build.',
-  pipelineMissingHint: 'Nothing was measured and nothing was written.',
 } as const;

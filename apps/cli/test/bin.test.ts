@@ -12,13 +12,13 @@ describe('the poolscope binary (end to end)', () => {
     expect(child.stdout).toContain('Usage: poolscope');
   });
 
-  it('exits 2 on bad usage and 1 on a failure while working, without a stack trace', () => {
+  it('exits 2 on bad usage and on a missing input, without a stack trace', () => {
     const usage = run('--no-such-option');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("unknown option '--no-such-option'");
-    const failure = run('pipeline');
-    expect(failure.status).toBe(1);
-    expect(failure.stderr).toMatch(/^poolscope: error: /);
-    expect(failure.stderr).not.toContain('    at ');
+    const missing = run('report', '/no/such/run-directory');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^poolscope: error: /);
+    expect(missing.stderr).not.toContain('    at ');
   });
 });

@@ -1,12 +1,107 @@
-import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { cliMessages } from '../messages.js';
+import { FIGURE_FORMATS } from '@poolscope/plots';
+import { parseInjectedFaults } from '@poolscope/runner';
+import type { CliIO } from '../io.js';
+import { pipelineMessages as m } from '../pipeline/messages.js';
+import { PIPELINE_PROFILES, type PipelineProfileName } from '../pipeline/profiles.js';
+import { runPipeline, type PipelineEvent } from '../pipeline/run-pipeline.js';
+import { groupSkipped } from '../pipeline/runtimes.js';
+import { StageProgress, stageDuration } from '../pipeline/stage-progress.js';
+import { parseFormats } from './plot.js';
+import { runCliMessages } from './run-messages.js';
+import { interruptHandlers, requestOf, runCommand } from './run.js';
 
-/** `poolscope pipeline`: run -> analyze -> plot -> report. */
-export function pipelineCommand(): Command {
-  return new Command('pipeline')
-    .description('run the whole job: measure, analyse, draw the figures and write the report')
-    .action(() => {
-      throw new PoolscopeError(ERROR_CODES.NOT_IMPLEMENTED, cliMessages.pipelineMissing, { hint: cliMessages.pipelineMissingHint });
-    });
+/** Options of `poolscope run` the pipeline does not take as they are: it names the directory itself, and `--profile` is its own. */
+const NOT_COPIED = new Set(['--out', '--resume', '--profile']);
+
+interface PipelineFlags extends Record<string, unknown> {
+  profile: string;
+  callStacks?: boolean;
+  results: string;
+  resume?: boolean;
+  format: string;
+}
+
+/** Prints the pipeline's events: where it writes, what it measures and skips, and the measuring stage. */
+function render(progress: StageProgress, event: PipelineEvent): void {
+  switch (event.type) {
+    case 'start':
+      progress.line(event.resumed ? m.resuming(progress.shown(event.dir)) : m.heading(event.profile, event.cores, progress.shown(event.dir)));
+      return;
+    case 'searching':
+      progress.line(m.searching);
+      return;
+    case 'runtimes':
+      progress.line(m.measuring);
+      for (const used of event.choice.used) progress.line(m.usedRuntime(used.target, used.description));
+      if (event.choice.skipped.length > 0) {
+        progress.line(m.skippedHeading(event.choice.skipped.length));
+        for (const g of groupSkipped(event.choice.skipped)) progress.line(m.skippedRuntime(g.names.join(', '), g.version, g.reason));
+      }
+      return;
+    case 'note':
+      progress.line(m.note(event.text));
+      return;
+    case 'latest':
+      return;
+    case 'run':
+      progress.measure(event.event);
+      return;
+    case 'measured':
+      progress.measured(event.seconds, m.measured(event.summary.cells_total, event.summary.rows_written, event.summary.rows_failed));
+      return;
+  }
+}
+
+/** `poolscope pipeline`: run -> analyze -> plot -> report, into results/<run-id>/. */
+export function pipelineCommand(io: CliIO): Command {
+  const command = new Command('pipeline')
+    .description(m.pipelineDescription)
+    .addOption(new Option('--profile <name>', m.profileOption).default('default'))
+    .option('--call-stacks', m.callStacksOption)
+    .option('--no-call-stacks', m.noCallStacksOption)
+    .option('--results <dir>', m.resultsOption, 'results')
+    .option('--resume', m.resumeOption)
+    .option('--format <list>', m.formatOption, FIGURE_FORMATS.join(','));
+  // Every option of `poolscope run` overrides the profile: take them from the run command itself.
+  for (const option of runCommand(io).options) if (!NOT_COPIED.has(option.long ?? '')) command.addOption(option);
+  return command.addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
+    if (!(PIPELINE_PROFILES as readonly string[]).includes(flags.profile)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badProfile(flags.profile), { hint: m.badProfileHint });
+    const formats = parseFormats(flags.format);
+    const { profile: _profile, callStacks, results, resume, format: _format, ...runFlags } = flags;
+    const overrides = requestOf({ ...runFlags, out: '' } as Parameters<typeof requestOf>[0], io.cwd);
+    const faultsText = io.env[runCliMessages.faultsVariable];
+    const faults = faultsText ? parseInjectedFaults(faultsText, runCliMessages.faultsVariable) : [];
+    const progress = new StageProgress(io, 4, 1);
+    const signals = interruptHandlers(() => progress.line(runCliMessages.stopping));
+    try {
+      const result = await runPipeline(
+        {
+          profile: flags.profile as PipelineProfileName,
+          overrides,
+          ...(callStacks !== undefined ? { callStacks } : {}),
+          results: resolve(io.cwd, results),
+          resume: resume === true,
+          formats,
+          env: io.env,
+          cwd: io.cwd,
+          faults,
+          signal: signals.stop,
+          abandonSignal: signals.abandon,
+        },
+        (event) => render(progress, event),
+        (event) => progress.stage(event),
+      );
+      const d = result.record.durations_s;
+      const rest = (d.analyse ?? 0) + (d.figures ?? 0) + (d.report ?? 0);
+      if (d.measure !== undefined && d.measure > 0) progress.line(m.share(stageDuration(d.measure), stageDuration(rest), `${((100 * rest) / d.measure).toFixed(1)}%`));
+      progress.line(m.finished(progress.shown(result.report.html)));
+      io.stdout.write(`${result.report.html}\n`);
+    } finally {
+      progress.finish();
+      signals.remove();
+    }
+  });
 }

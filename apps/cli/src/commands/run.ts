@@ -64,7 +64,7 @@ export function requestOf(flags: RunFlags, cwd: string): RunRequest {
  * or on SIGTERM (what Slurm and Kubernetes send before they kill a job). Returns the signals and
  * a function that removes the handlers.
  */
-function interruptHandlers(onFirst: () => void): { stop: AbortSignal; abandon: AbortSignal; remove: () => void } {
+export function interruptHandlers(onFirst: () => void): { stop: AbortSignal; abandon: AbortSignal; remove: () => void } {
   const stop = new AbortController();
   const abandon = new AbortController();
   const onInt = () => {

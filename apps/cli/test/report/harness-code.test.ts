@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HARNESS_SCRIPT } from '@poolscope/runner';
+import { braceBlock, harnessExcerpts, pythonBlock } from '../../src/report/harness-code.js';
+
+describe('quoting the harness code', () => {
+  it('cuts a Python top-level function up to the next top-level statement', () => {
+    const source = ['import os', '', 'def cell(n):', '    """Doc."""', '    x = 1', '', '    return x', '', '', '# a comment', 'def other():', '    pass', ''].join('\n');
+    expect(pythonBlock(source, /^def cell\(/)).toEqual({ from: 2, to: 6, code: ['def cell(n):', '    """Doc."""', '    x = 1', '', '    return x'].join('\n') });
+    expect(pythonBlock(source, /^def other\(/)?.code).toBe('def other():\n    pass');
+    expect(pythonBlock(source, /^def missing\(/)).toBeUndefined();
+  });
+
+  it('cuts a brace block, skipping braces in strings and comments, and dedents a method', () => {
+    const source = [
+      'class A {',
+      '  run(x) {',
+      "    const s = '}'; // } not this one",
+      '    /* { nor this */',
+      '    if (x) { return `${x}`; }',
+      '  }',
+      '}',
+    ].join('\n');
+    const block = braceBlock(source, /^\s+run\(/);
+    expect(block?.from).toBe(1);
+    expect(block?.to).toBe(5);
+    expect(block?.code.split('\n')[0]).toBe('run(x) {');
+    expect(block?.code.split('\n').at(-1)).toBe('}');
+    expect(braceBlock('function f() {', /^function f/)).toBeUndefined();
+  });
+
+  it("quotes every piece of the runner's shipped harness, as it is in the files", () => {
+    const excerpts = harnessExcerpts();
+    expect(excerpts.missing).toEqual([]);
+    expect(excerpts.python.map((e) => e.code.split('\n')[0])).toEqual([
+      'def make_task(task_type, task_work):',
+      'def run_pool(task, num_tasks, num_threads, initializer=None):',
+      'def op_run(request):',
+    ]);
+    const script = readFileSync(HARNESS_SCRIPT, 'utf8').split('\n');
+    for (const e of excerpts.python) expect(script.slice(e.lines[0] - 1, e.lines[1]).join('\n')).toBe(e.code);
+    expect(excerpts.python.map((e) => e.code).join('\n')).toContain('with ThreadPoolExecutor(max_workers=num_threads) as executor:');
+    expect(excerpts.node.map((e) => e.file)).toEqual([
+      '@poolscope/runner/src/tasks/cpu-task.ts',
+      '@poolscope/runner/src/tasks/cpu-task.ts',
+      '@poolscope/runner/src/tasks/io-task.ts',
+      '@poolscope/runner/src/tasks/io-task.ts',
+      '@poolscope/runner/src/targets/node-pool.ts',
+      '@poolscope/runner/src/tasks/event-loop.ts',
+    ]);
+    expect(excerpts.node.every((e) => e.code.trimEnd().endsWith('}'))).toBe(true);
+  });
+});
