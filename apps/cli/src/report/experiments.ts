@@ -7,8 +7,8 @@ import { figureBlock } from './figures.js';
 import type { ReportInputs } from './inputs.js';
 import { reportMessages as m } from './messages.js';
 
-/** The order observations are listed in: what scales first, fits and plateaus last. */
-const KIND_ORDER: readonly ObservationKind[] = ['scaling', 'comparison', 'single-thread', 'crossover', 'plateau', 'fit', 'data'];
+/** How observations are grouped under an experiment, in this order, each group under its heading. */
+const KIND_GROUPS: readonly (readonly ObservationKind[])[] = [['scaling'], ['comparison', 'single-thread'], ['crossover'], ['plateau'], ['fit'], ['data']];
 
 /** The task types measured, in the fixed order (cpu, io). */
 export const measuredTypes = (summary: AnalysisSummary): TaskType[] => TASK_TYPES.filter((t) => summary.groups.some((g) => g.key.task_type === t));
@@ -16,10 +16,10 @@ export const measuredTypes = (summary: AnalysisSummary): TaskType[] => TASK_TYPE
 /** The targets, in the order the analysis lists its groups. */
 export const targetsOf = (groups: readonly TimingGroup[]): string[] => [...new Set(groups.map((g) => g.key.target))];
 
-/** The observations about `types`, grouped by kind, in the analysis's order within a kind. */
-export function observationsFor(observations: readonly Observation[], types: readonly TaskType[]): string[] {
+/** The observations about `types`, grouped by kind (what scales first, fits last), in the analysis's order within a group. */
+export function observationsFor(observations: readonly Observation[], types: readonly TaskType[]): { kind: ObservationKind; items: string[] }[] {
   const about = observations.filter((o) => o.task_type !== undefined && types.includes(o.task_type));
-  return KIND_ORDER.flatMap((kind) => about.filter((o) => o.kind === kind).map((o) => o.text));
+  return KIND_GROUPS.map((kinds) => ({ kind: kinds[0]!, items: about.filter((o) => kinds.includes(o.kind)).map((o) => o.text) })).filter((g) => g.items.length > 0);
 }
 
 /** Speedups with their CIs: one row per target and task count, one column per thread count. */
@@ -66,11 +66,11 @@ export function cpuIoContrasts(groups: readonly TimingGroup[]): string[] {
   return out;
 }
 
-const observationsSection = (id: string, items: readonly string[]): Section => ({
-  id,
-  title: m.observationsTitle,
-  blocks: [items.length > 0 ? list(items) : paragraph(m.noObservations)],
-});
+/** The observations of an experiment: a list per kind, each under a short heading. */
+function observationsSection(id: string, groups: readonly { kind: ObservationKind | 'contrast'; items: readonly string[] }[]): Section {
+  const blocks: Block[] = groups.flatMap((g) => [paragraph([{ strong: m.observationKinds[g.kind] }]), list(g.items)]);
+  return { id, title: m.observationsTitle, blocks: blocks.length > 0 ? blocks : [paragraph(m.noObservations)] };
+}
 
 /** Experiment 1: speedup vs threads for the first task type measured (cpu), target against target. */
 export function experiment1(inputs: ReportInputs): Section {
@@ -86,6 +86,7 @@ export function experiment2(inputs: ReportInputs): Section {
   const blocks: Block[] = [paragraph(m.exp2Intro), figureBlock(inputs, 'gil-impact')];
   if (types.length < 2) blocks.push(paragraph(m.exp2SingleType(types[0] ?? 'cpu')));
   for (const type of types.slice(1)) blocks.push(speedupTable(inputs.summary.groups, type));
-  const items = [...cpuIoContrasts(inputs.summary.groups), ...observationsFor(inputs.summary.observations, types.slice(1))];
-  return { id: 'experiment-2', title: m.exp2Title, blocks, sections: [observationsSection('experiment-2-observations', items)] };
+  const contrasts = cpuIoContrasts(inputs.summary.groups);
+  const groups = [...(contrasts.length > 0 ? [{ kind: 'contrast' as const, items: contrasts }] : []), ...observationsFor(inputs.summary.observations, types.slice(1))];
+  return { id: 'experiment-2', title: m.exp2Title, blocks, sections: [observationsSection('experiment-2-observations', groups)] };
 }

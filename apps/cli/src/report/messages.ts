@@ -93,6 +93,16 @@ export const reportMessages = {
   cpuHeader: (threadCounts: readonly number[]) => ['target', ...threadCounts.map(threads)],
   speedupCell: (speedup: number, lo: number, hi: number) => (lo === hi ? times(speedup) : `${times(speedup)} (${times(lo)}-${times(hi)})`),
   observationsTitle: 'Observations',
+  observationKinds: {
+    contrast: 'cpu-bound against io-bound',
+    scaling: 'How far each target scales',
+    comparison: 'Targets against each other',
+    'single-thread': 'Targets against each other',
+    crossover: 'From how many tasks threads pay off',
+    plateau: 'Where the gains plateau',
+    fit: 'Fitted scalability laws',
+    data: 'The data',
+  },
   noObservations: 'The analysis made no observation here.',
   contrast: (target: string, tasks: number, cpu: number, cpuThreads: number, io: number, ioThreads: number) =>
     `${target}, ${count(tasks)} tasks: ${times(cpu)} on cpu-bound tasks (best, ${threads(cpuThreads)}) against ${times(io)} on io-bound tasks (${threads(ioThreads)}).`,
