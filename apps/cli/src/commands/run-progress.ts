@@ -24,8 +24,6 @@ export interface ProgressOptions {
   /** Without a TTY, the least time between two progress lines. Default 10 s. */
   readonly intervalMs?: number;
   readonly now?: () => number;
-  /** Put before every progress bar and progress line (the pipeline's `[1/4] measure `). Default none. */
-  readonly prefix?: string;
 }
 
 /**
@@ -38,7 +36,6 @@ export class ProgressRenderer {
   readonly #tty: boolean;
   readonly #intervalMs: number;
   readonly #now: () => number;
-  readonly #prefix: string;
   #lastLine = -Infinity;
   #barShown = false;
 
@@ -47,7 +44,6 @@ export class ProgressRenderer {
     this.#tty = options.tty ?? io.stderr.isTTY === true;
     this.#intervalMs = options.intervalMs ?? 10_000;
     this.#now = options.now ?? Date.now;
-    this.#prefix = options.prefix ?? '';
   }
 
   /** Prints a line of its own (clearing the bar first on a terminal). */
@@ -63,7 +59,7 @@ export class ProgressRenderer {
 
   #drawBar(done: number, total: number, etaMs: number | null, label: string): void {
     const eta = etaMs === null ? null : formatDuration(etaMs);
-    const text = this.#prefix + m.progressBar(progressBar(done, total), done, total, eta, label);
+    const text = m.progressBar(progressBar(done, total), done, total, eta, label);
     const width = this.#io.stderr.columns ?? 100;
     this.#io.stderr.write(`\r\x1b[K${text.slice(0, Math.max(20, width - 1))}`);
     this.#barShown = true;
@@ -108,7 +104,7 @@ export class ProgressRenderer {
         const now = this.#now();
         if (now - this.#lastLine >= this.#intervalMs || cells_done === cells_total) {
           this.#lastLine = now;
-          this.line(this.#prefix + m.progressLine(cells_done, cells_total, formatDuration(elapsed_ms), eta_ms === null ? null : formatDuration(eta_ms)));
+          this.line(m.progressLine(cells_done, cells_total, formatDuration(elapsed_ms), eta_ms === null ? null : formatDuration(eta_ms)));
         }
         return;
       }

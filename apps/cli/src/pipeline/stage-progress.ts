@@ -66,9 +66,15 @@ export class StageProgress {
     }
   }
 
-  /** The measuring stage's events: a bar of cells (terminal) or periodic lines, prefixed with the stage. */
+  /**
+   * The measuring stage's events, drawn by `poolscope run`'s own renderer (a bar of cells with the
+   * ETA on a terminal, periodic lines otherwise), after a line that opens the stage.
+   */
   measure(event: RunEvent): void {
-    this.#cells ??= new ProgressRenderer(this.#io, { prefix: `${m.stage(1, this.#total, m.stageNames.measure)} ` });
+    if (!this.#cells) {
+      this.line(`${m.stage(1, this.#total, m.stageNames.measure)} ...`);
+      this.#cells = new ProgressRenderer(this.#io);
+    }
     this.#cells.handle(event);
   }
 

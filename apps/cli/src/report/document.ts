@@ -24,7 +24,13 @@ export type Block =
       readonly numeric: readonly boolean[];
       readonly caption?: string;
     }
-  | { readonly kind: 'code'; readonly excerpt: CodeExcerpt; readonly caption: string }
+  | {
+      readonly kind: 'code';
+      readonly excerpt: CodeExcerpt;
+      readonly caption: string;
+      /** Shown folded in HTML (a click unfolds it); Markdown always shows it. */
+      readonly folded?: boolean;
+    }
   | {
       readonly kind: 'figure';
       readonly name: FigureName;

@@ -63,8 +63,12 @@ function block(b: Block, files: FigureContents): string {
       return `<ul>\n${b.items.map((item) => `<li>${text(item)}</li>`).join('\n')}\n</ul>`;
     case 'table':
       return table(b);
-    case 'code':
-      return `<figure class="code"><figcaption>${escapeHtml(b.caption)}</figcaption><pre><code class="language-${b.excerpt.language}">${escapeHtml(b.excerpt.code)}</code></pre></figure>`;
+    case 'code': {
+      const pre = `<pre><code class="language-${b.excerpt.language}">${escapeHtml(b.excerpt.code)}</code></pre>`;
+      return b.folded
+        ? `<details class="code"><summary>${escapeHtml(b.caption)}</summary>${pre}</details>`
+        : `<figure class="code"><figcaption>${escapeHtml(b.caption)}</figcaption>${pre}</figure>`;
+    }
     case 'figure':
       return figure(b, files);
   }
@@ -104,7 +108,9 @@ pre code { background: none; padding: 0; font-size: .85rem; }
 figure { margin: 1.25rem 0; }
 figure svg, figure img { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .35rem; }
-figure.code figcaption { margin: 0 0 .35rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+figure.code figcaption, details.code summary { margin: 0 0 .35rem; color: var(--muted); font: .9rem ui-monospace, "DejaVu Sans Mono", monospace; }
+details.code { margin: .75rem 0; }
+details.code summary { cursor: pointer; }
 .table { overflow-x: auto; margin: 1rem 0; }
 table { border-collapse: collapse; font-size: .92rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: .35rem; }

@@ -19,6 +19,7 @@ const doc: ReportDocument = {
         { kind: 'list', items: [awkward] },
         { kind: 'table', header: ['target', 'n'], numeric: [false, true], rows: [[awkward, '1']], caption: awkward },
         { kind: 'code', caption: awkward, excerpt: { language: 'python', file: 'f.py', lines: [1, 2], code: 'if a < b and "x" != \'</pre>\':\n    pass' } },
+        { kind: 'code', caption: 'folded.ts, lines 1-1', folded: true, excerpt: { language: 'typescript', file: 'folded.ts', lines: [1, 1], code: 'const a = 1 < 2;' } },
         { kind: 'figure', name: 'thread-scaling', caption: awkward, svg: 'figures/thread-scaling.svg', png: 'figures/thread-scaling.png' },
         { kind: 'figure', name: 'gil-impact', caption: 'png only', svg: 'figures/evil.svg', png: 'figures/gil-impact.png' },
       ],
@@ -46,6 +47,7 @@ describe('the report renderers', () => {
     expect(html).toContain('id="s&quot;1"');
     expect(html).toContain('<code>poolscope report DIR</code>');
     expect(html).toContain('&quot;x&quot; != &#39;&lt;/pre&gt;&#39;');
+    expect(html).toContain('<details class="code"><summary>folded.ts, lines 1-1</summary><pre><code class="language-typescript">const a = 1 &lt; 2;</code></pre></details>');
     // The SVG goes in inline, without its XML prolog; an SVG with a script is replaced by the PNG.
     expect(html).toContain('<figure id="figure-thread-scaling" data-figure="thread-scaling"><svg');
     expect(html).not.toContain('<?xml');
@@ -71,6 +73,7 @@ describe('the report renderers', () => {
     expect(md).toContain('``a`b``');
     expect(md).toContain('`poolscope report DIR`');
     expect(md).toContain('```python\nif a < b');
+    expect(md).toContain('```typescript\nconst a = 1 < 2;\n```');
     expect(md).toContain('](figures/thread-scaling.png)');
   });
 });
