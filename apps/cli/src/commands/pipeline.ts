@@ -44,8 +44,6 @@ function render(progress: StageProgress, event: PipelineEvent): void {
     case 'note':
       progress.line(m.note(event.text));
       return;
-    case 'latest':
-      return;
     case 'run':
       progress.measure(event.event);
       return;

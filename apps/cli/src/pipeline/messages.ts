@@ -48,8 +48,9 @@ Examples:
     `a newer ${build}, but ${chosen} is measured instead: it pairs with ${partner}, of the same minor version`,
   pythonUnsupported: 'this build of the runner cannot measure Python targets yet (issue #4 integration)',
   noPythonFound: 'no usable CPython was found: only the Node targets are measured',
-  noFreeThreaded: 'no free-threaded CPython build was found, so there is no GIL vs free-threaded comparison',
-  noFreeThreadedHint: 'Build one (../shared/tools/build-cpython.sh, or `uv python install 3.13t`), or name it: --targets ...,python:/path/to/python3.13t',
+  noFreeThreaded:
+    'no free-threaded CPython build was found, so there is no GIL vs free-threaded comparison; build one ' +
+    '(../shared/tools/build-cpython.sh, or `uv python install 3.13t`), or name it with --targets ...,python:/path/to/python3.13t',
   targetsGiven: 'targets given with --targets: no interpreter search',
   namedTarget: 'named with --targets',
   callStacksOff: (profile: string) => `profile ${profile} does not record them (--call-stacks does)`,
@@ -82,6 +83,5 @@ Examples:
   skippedFigure: (name: string, reason: string) => `  ${name} skipped: ${reason}`,
   reported: 'report.md, report.html',
   finished: (report: string) => `done: open ${report}`,
-  latest: (link: string) => `${link} points at this run`,
   share: (measure: string, rest: string, percent: string) => `measuring took ${measure}; analysis, figures and report ${rest} (${percent} of the measuring time)`,
 } as const;

@@ -23,19 +23,21 @@ export function powersOfTwoUpTo(limit: number): number[] {
 /**
  * The default profile's task sizes, in microseconds per task on one thread.
  *
- * The budget is 3 minutes for the whole pipeline on 2 cores. Its matrix is 4 targets x 2 task
- * types x task counts 100, 1000, 10000 x threads 1, 2, 4 x 3 repeats: 11,100 tasks per thread count
- * and repetition of each (target, task type). What that costs was measured on a 2-core machine
- * (Node 20.20, CPython 3.13.5, numbers in the pipeline README section):
- * - node-main io cannot wait less than one event-loop timer tick (about 1.1 ms, whatever is asked),
- *   so it alone takes 11,100 x 1.1 ms x (1 + 1/2 + 1/4) = 21 s per repetition, 64 s for three;
- * - node-pool costs about 200 us per task of its own (message passing to the worker) with one
- *   thread, 100 us with two: a 1-iteration task still takes 2 s for 10,000 tasks;
- * - everything else must share what is left, about 20 s per repetition for six (target, type)
- *   pairs: about 50 us of work per task once the thread counts' speedups are counted.
+ * The budget is 3 minutes for the whole pipeline on 2 cores. The matrix is 4 targets x 2 task types
+ * x task counts 100, 1000, 10000 x threads 1, 2, 4 x 3 repeats: 11,100 tasks per thread count and
+ * repetition of each (target, task type). What that costs, measured on this repository's 2-core
+ * machine (Node 20.20, CPython 3.13.5 and 3.13.5t; 151 s of timed repetitions in all):
+ * - node-main io cannot wait less than one event-loop timer tick (about 1.1 ms, whatever it asks),
+ *   so it alone takes 11,100 x 1.1 ms x (1 + 1/2 + 1/4) = 21 s per repetition: 70 s of the 151;
+ * - node-pool costs about 200 us per task of its own with one thread (message passing to the
+ *   worker), 100 us with two, whatever the task: 34 s for its cpu and io cells;
+ * - the four Python (target, type) pairs and node-main cpu share the rest, about 47 s, which allows
+ *   about 50 us of work per task once the thread counts' speedups are counted.
+ * With the interpreter search, calibration and the runner's own work between repetitions, the
+ * pipeline took 2 min 49 s and 2 min 55 s (the second with the machine's load average above 3).
  * So cpu tasks are calibrated to 50 us, and io tasks wait 50 us: sub-millisecond waits are honoured
  * by node-pool (`Atomics.wait`) and by Python (`time.sleep`), while on node-main the wait is one
- * timer tick (the row's task_work still says what was asked).
+ * timer tick (the row's task_work still says what was asked; the report's limitations say so).
  */
 export const DEFAULT_TASK_US = { cpu: 50, io: 50 } as const;
 

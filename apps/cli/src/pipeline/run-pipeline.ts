@@ -42,8 +42,7 @@ export type PipelineEvent =
   | { readonly type: 'runtimes'; readonly choice: RuntimeChoice }
   | { readonly type: 'note'; readonly text: string }
   | { readonly type: 'run'; readonly event: RunEvent }
-  | { readonly type: 'measured'; readonly seconds: number; readonly summary: RunSummary }
-  | { readonly type: 'latest'; readonly link: string };
+  | { readonly type: 'measured'; readonly seconds: number; readonly summary: RunSummary };
 
 /** What the pipeline did. */
 export interface PipelineResult {
@@ -51,8 +50,6 @@ export interface PipelineResult {
   readonly report: { readonly markdown: string; readonly html: string };
   readonly record: PipelineRecord;
 }
-
-const since = (start: number) => (performance.now() - start) / 1000;
 
 /** The run directory to resume: results/<run-id> when given, else where results/latest points. */
 function resumeDirectory(results: string, runId: string | undefined): string {
@@ -96,8 +93,15 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
   let request: RunRequest;
   if (options.resume) {
     dir = resumeDirectory(options.results, options.overrides.runId);
-    const previous = readPipelineRecord(dir);
-    record = previous ?? { schema_version: 1, profile: options.profile, logical_cores: cores, call_stacks: { requested: false, recorded: false, reason: null }, runtimes: { targets_given: true, used: [], skipped: [], notes: [] }, durations_s: {} };
+    // A directory `poolscope run` wrote has no record: its plan says what to run, and nothing was chosen here.
+    record = readPipelineRecord(dir) ?? {
+      schema_version: 1,
+      profile: options.profile,
+      logical_cores: cores,
+      call_stacks: { requested: false, recorded: false, reason: null },
+      runtimes: { targets_given: true, used: [], skipped: [], notes: [] },
+      durations_s: {},
+    };
     request = options.overrides;
     emit({ type: 'start', dir, profile: record.profile, cores: record.logical_cores, resumed: true });
   } else {
@@ -123,11 +127,12 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
     prepareRunDirectory(dir);
     writePipelineRecord(dir, record);
   }
-  emit({ type: 'latest', link: pointLatest(options.results, dir) });
+  // Before measuring, so that `--resume` finds a run that was stopped.
+  pointLatest(options.results, dir);
 
   // 1. Measure.
   const chosen = new Map(record.runtimes.used.flatMap((u) => (u.path !== null && u.target.startsWith('python') ? [[u.target, u.path] as const] : [])));
-  let t = performance.now();
+  const started = performance.now();
   const summary = await runMatrix(
     withCallStacks(
       {
@@ -143,7 +148,7 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
       !options.resume && record.call_stacks.requested,
     ),
   );
-  const measured = since(t);
+  const measured = (performance.now() - started) / 1000;
   emit({ type: 'measured', seconds: measured, summary });
   const recorded = await profileRecorded(dir);
   record = {
@@ -154,8 +159,7 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
   writePipelineRecord(dir, record);
 
   // 2-4. Analyse, draw, report.
-  const durations: Record<string, number> = {};
-  t = performance.now();
+  const durations: Partial<Record<'analyse' | 'figures' | 'report', number>> = {};
   const { files } = await regenerate(dir, {
     ...(options.formats ? { formats: options.formats } : {}),
     onStage: (event) => {

@@ -190,7 +190,6 @@ export const reportMessages = {
   mixedHostTarget: (target: string, hosts: number) => `${target} has rows from ${plural(hosts, 'machine')}: its speedups compare times taken on different machines.`,
   unknownHost: (id: string, targets: readonly string[]) => `Rows of ${listAnd(targets)} carry host id ${id}, which no raw/host*.json describes.`,
   noHost: 'No raw/host.json was found: the platform is unknown.',
-  note: (text: string) => text,
   none: 'None found in the data.',
 
   // HTML.
