@@ -56,6 +56,7 @@ Examples:
   callStacksOff: (profile: string) => `profile ${profile} does not record them (--call-stacks does)`,
   nothingToResume: (dir: string) => `${dir}: no run to resume`,
   nothingToResumeHint: 'Start a new run with `poolscope pipeline`, or name the run to resume: --resume --run-id ID (a directory under --results).',
+  interruptedHint: (results: string) => `Continue it, then analyse and report it, with: poolscope pipeline --resume${results}`,
   runExists: (dir: string) => `${dir} already holds a pipeline run`,
   runExistsHint: 'Pass --resume to continue it, or choose another --run-id.',
   callStacksUnsupported: 'this build of the runner cannot profile call stacks yet (`poolscope run --profile`, issue #4 integration): Experiment 3 is drawn without its breakdown',

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ERROR_CODES, PoolscopeError, coreMessages, readCsvRows } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, coreMessages, isPoolscopeError, readCsvRows } from '@poolscope/core';
 import { discoverPythons, runMatrix, runPaths, type InjectedFault, type RunEvent, type RunRequest, type RunSummary } from '@poolscope/runner';
 import type { FigureFormat } from '@poolscope/plots';
 import { regenerate, type RegenerateOptions } from '../report/write-report.js';
@@ -50,6 +50,9 @@ export interface PipelineResult {
   readonly report: { readonly markdown: string; readonly html: string };
   readonly record: PipelineRecord;
 }
+
+/** Where run directories go unless --results says otherwise. */
+export const defaultResults = (cwd: string): string => join(cwd, 'results');
 
 /** The run directory to resume: results/<run-id> when given, else where results/latest points. */
 function resumeDirectory(results: string, runId: string | undefined): string {
@@ -147,7 +150,12 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
       },
       !options.resume && record.call_stacks.requested,
     ),
-  );
+  ).catch((error: unknown) => {
+    // Stopped (Ctrl-C): the pipeline, not `poolscope run`, is what continues it.
+    if (isPoolscopeError(error) && error.code === ERROR_CODES.INTERRUPTED)
+      throw new PoolscopeError(ERROR_CODES.INTERRUPTED, error.message, { hint: m.interruptedHint(options.results === defaultResults(options.cwd) ? '' : ` --results ${options.results}`), cause: error });
+    throw error;
+  });
   const measured = (performance.now() - started) / 1000;
   emit({ type: 'measured', seconds: measured, summary });
   const recorded = await profileRecorded(dir);

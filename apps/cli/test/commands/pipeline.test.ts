@@ -2,11 +2,13 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAllRecords, timingSchema } from '@poolscope/core';
+import { isPoolscopeError, readAllRecords, timingSchema } from '@poolscope/core';
 import { runnerMessages } from '@poolscope/runner';
+import { requestOf } from '../../src/commands/run.js';
 import { cliMessages } from '../../src/messages.js';
 import { pipelineMessages as m } from '../../src/pipeline/messages.js';
 import { readPipelineRecord } from '../../src/pipeline/record.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { runnerCapabilities } from '../../src/pipeline/runner-api.js';
 import { markdownText } from '../../src/report/markdown.js';
 import { reportMessages } from '../../src/report/messages.js';
@@ -136,5 +138,22 @@ describe('poolscope pipeline options', () => {
     expect(resume.code).toBe(2);
     expect(resume.stderr).toContain(m.nothingToResume(join(results, 'latest')));
     expect(existsSync(join(results, 'latest'))).toBe(false);
+  });
+});
+
+describe('stopping the pipeline', () => {
+  it('says to continue with poolscope pipeline --resume, and --resume then finishes the run', async () => {
+    const results = tmp();
+    const stop = new AbortController();
+    stop.abort();
+    const overrides = requestOf({ out: '', targets: 'node-main', taskTypes: 'io', tasks: '6', threads: '1,2', repeats: '2', taskWork: 'io=200' }, process.cwd());
+    const options = { profile: 'default' as const, overrides, results, resume: false, env: {}, cwd: process.cwd(), faults: [], signal: stop.signal };
+    let error: unknown;
+    await runPipeline(options, () => undefined).catch((e: unknown) => (error = e));
+    expect(isPoolscopeError(error) && error.code).toBe('E_INTERRUPTED');
+    expect((error as { hint?: string }).hint).toBe(m.interruptedHint(` --results ${results}`));
+    const resumed = await runCli(['pipeline', '--results', results, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(existsSync(join(results, 'latest', 'report.html'))).toBe(true);
   });
 });
