@@ -16,6 +16,18 @@ import { interruptHandlers, requestOf, runCommand } from './run.js';
 /** Options of `poolscope run` the pipeline does not take as they are: it names the directory itself, and `--profile` is its own. */
 const NOT_COPIED = new Set(['--out', '--resume', '--profile']);
 
+/** Run options whose default the profile sets, and the run id, whose default the pipeline sets. */
+const PROFILE_SET = new Set(['--targets', '--task-types', '--tasks', '--threads', '--repeats', '--warmup', '--task-us']);
+
+/** A run option as the pipeline shows it: the same flags, with the pipeline's default in its description. */
+function pipelineOption(option: Option): Option {
+  const long = option.long ?? '';
+  if (long === '--run-id') return new Option(option.flags, m.runIdOption);
+  if (option.description.includes('see below')) return new Option(option.flags, option.description.replace('see below', m.seeRunHelp));
+  if (!PROFILE_SET.has(long)) return option;
+  return new Option(option.flags, option.description.replace(/\(default: [^)]*\)$/, m.fromProfile));
+}
+
 interface PipelineFlags extends Record<string, unknown> {
   profile: string;
   callStacks?: boolean;
@@ -64,7 +76,7 @@ export function pipelineCommand(io: CliIO): Command {
     .option('--resume', m.resumeOption)
     .option('--format <list>', m.formatOption, FIGURE_FORMATS.join(','));
   // Every option of `poolscope run` overrides the profile: take them from the run command itself.
-  for (const option of runCommand(io).options) if (!NOT_COPIED.has(option.long ?? '')) command.addOption(option);
+  for (const option of runCommand(io).options) if (!NOT_COPIED.has(option.long ?? '')) command.addOption(pipelineOption(option));
   return command.addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
     if (!(PIPELINE_PROFILES as readonly string[]).includes(flags.profile)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badProfile(flags.profile), { hint: m.badProfileHint });
     const formats = parseFormats(flags.format);

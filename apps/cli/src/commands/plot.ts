@@ -14,7 +14,8 @@ export function parseFormats(text: string): FigureFormat[] {
   return FIGURE_FORMATS.filter((format) => parts.includes(format));
 }
 
-function assertDirectory(dir: string): void {
+/** Throws E_NOT_FOUND, saying what to give, unless `dir` is a directory. */
+export function assertDirectory(dir: string): void {
   let isDirectory = false;
   try {
     isDirectory = statSync(dir).isDirectory();

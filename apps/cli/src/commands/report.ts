@@ -3,9 +3,9 @@ import { Command } from 'commander';
 import { FIGURE_FORMATS } from '@poolscope/plots';
 import type { CliIO } from '../io.js';
 import { pipelineMessages as m } from '../pipeline/messages.js';
-import { StageProgress, assertRunDirectory } from '../pipeline/stage-progress.js';
+import { StageProgress } from '../pipeline/stage-progress.js';
 import { regenerate } from '../report/write-report.js';
-import { parseFormats } from './plot.js';
+import { assertDirectory, parseFormats } from './plot.js';
 
 /** `poolscope report DIR`: analysis, figures and report again from DIR/raw, measuring nothing. */
 export function reportCommand(io: CliIO): Command {
@@ -16,7 +16,7 @@ export function reportCommand(io: CliIO): Command {
     .action(async (dirArgument: string, options: { format: string }) => {
       const formats = parseFormats(options.format);
       const dir = resolve(io.cwd, dirArgument);
-      assertRunDirectory(dir);
+      assertDirectory(dir);
       const progress = new StageProgress(io, 3, 0);
       progress.line(m.reportHeading(progress.shown(dir)));
       const { files } = await regenerate(dir, { formats, onStage: (event) => progress.stage(event) });

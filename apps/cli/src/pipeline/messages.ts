@@ -7,12 +7,15 @@ export const pipelineMessages = {
   pipelineDescription: 'run the whole job: measure, analyse, draw the figures and write the report into results/<run-id>/',
   reportDescription: 'recompute the analysis, the figures and the report of a run directory from its raw CSVs, measuring nothing',
   reportDirArgument: 'run directory: reads DIR/raw/*timings*.csv (and profile.csv, host*.json), writes DIR/analysis, DIR/figures, DIR/report.{md,html}',
-  profileOption: `the matrix to run: ${PIPELINE_PROFILES.join(' or ')} (default: default; see below)`,
+  profileOption: `the matrix to run: ${PIPELINE_PROFILES.join(' or ')} (see below)`,
   callStacksOption: "also run each cell once under a call-stack profiler (raw/profile.csv, Experiment 3); the rca profile's default",
   noCallStacksOption: 'do not profile call stacks, whatever the profile says',
-  resultsOption: 'where run directories go: DIR/<run-id>, and DIR/latest points at the newest (default: results)',
+  resultsOption: 'where run directories go: DIR/<run-id>, and DIR/latest points at the newest',
   resumeOption: 'continue the run in DIR/latest (or DIR/<--run-id>) where it stopped, then analyse and report it',
-  formatOption: 'figure formats, comma-separated (svg, png; default: both)',
+  formatOption: 'figure formats, comma-separated (svg, png)',
+  fromProfile: '(default: from --profile)',
+  seeRunHelp: 'see `poolscope run --help`',
+  runIdOption: "the run id rows carry, and the run directory's name (default: the UTC start time and the profile, 20251126-001500-default)",
   badProfile: (got: string) => `--profile must be one of ${PIPELINE_PROFILES.join(', ')}, got '${got}'`,
   badProfileHint: 'default fits a few minutes on this machine; rca runs the RCA\'s whole matrix (hours on a small machine).',
   pipelineHelpAfter: `
@@ -61,8 +64,6 @@ Examples:
   runExistsHint: 'Pass --resume to continue it, or choose another --run-id.',
   callStacksUnsupported: 'this build of the runner cannot profile call stacks yet (`poolscope run --profile`, issue #4 integration): Experiment 3 is drawn without its breakdown',
 
-  noDirectory: (dir: string) => `${dir}: no such directory`,
-  noDirectoryHint: 'Give a run directory: one `poolscope run` or `poolscope pipeline` wrote, holding raw/timings.csv.',
 
   // Progress.
   heading: (profile: string, cores: number, dir: string) => `poolscope pipeline: profile ${profile}, ${plural(cores, 'logical core')} -> ${dir}`,

@@ -1,6 +1,4 @@
-import { statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import type { RunEvent } from '@poolscope/runner';
 import { ProgressRenderer, formatDuration } from '../commands/run-progress.js';
 import type { CliIO } from '../io.js';
@@ -106,15 +104,4 @@ export class StageProgress {
     this.#cells?.finish();
     this.#clear();
   }
-}
-
-/** Throws E_NOT_FOUND unless `dir` is a directory. */
-export function assertRunDirectory(dir: string): void {
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(dir).isDirectory();
-  } catch {
-    // Missing or unreadable: said below.
-  }
-  if (!isDirectory) throw new PoolscopeError(ERROR_CODES.NOT_FOUND, m.noDirectory(dir), { hint: m.noDirectoryHint });
 }

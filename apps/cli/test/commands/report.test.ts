@@ -5,6 +5,7 @@ import { hostId, readHostInfo, type HostInfo } from '@poolscope/core';
 import type { AnalysisSummary } from '@poolscope/analysis';
 import { FIGURE_NAMES } from '@poolscope/plots';
 import { cliMessages } from '../../src/messages.js';
+import { plotMessages } from '../../src/commands/plot-messages.js';
 import { pipelineMessages } from '../../src/pipeline/messages.js';
 import { escapeMarkdown } from '../../src/report/markdown.js';
 import { reportMessages as m } from '../../src/report/messages.js';
@@ -96,7 +97,7 @@ describe('poolscope report DIR (a stored run: raw CSVs and host.json only)', () 
   it('exits 2 for a directory that does not exist or holds no timings', async () => {
     const missing = await runCli(['report', join(dir, 'nope')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(pipelineMessages.noDirectory(join(dir, 'nope')));
+    expect(missing.stderr).toContain(plotMessages.noDirectory(join(dir, 'nope')));
     const empty = copyRun();
     rmSync(join(empty, 'raw'), { recursive: true });
     const none = await runCli(['report', empty]);
