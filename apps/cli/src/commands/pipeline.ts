@@ -8,7 +8,8 @@ import { pipelineMessages as m } from '../pipeline/messages.js';
 import { PIPELINE_PROFILES, type PipelineProfileName } from '../pipeline/profiles.js';
 import { runPipeline, type PipelineEvent } from '../pipeline/run-pipeline.js';
 import { groupSkipped } from '../pipeline/runtimes.js';
-import { StageProgress, stageDuration } from '../pipeline/stage-progress.js';
+import { StageProgress } from '../pipeline/stage-progress.js';
+import { duration } from '../report/format.js';
 import { parseFormats } from './plot.js';
 import { runCliMessages } from './run-messages.js';
 import { interruptHandlers, requestOf, runCommand } from './run.js';
@@ -106,7 +107,7 @@ export function pipelineCommand(io: CliIO): Command {
       );
       const d = result.record.durations_s;
       const rest = (d.analyse ?? 0) + (d.figures ?? 0) + (d.report ?? 0);
-      if (d.measure !== undefined && d.measure > 0) progress.line(m.share(stageDuration(d.measure), stageDuration(rest), `${((100 * rest) / d.measure).toFixed(1)}%`));
+      if (d.measure !== undefined && d.measure > 0) progress.line(m.share(duration(d.measure), duration(rest), `${((100 * rest) / d.measure).toFixed(1)}%`));
       progress.line(m.finished(progress.shown(result.report.html)));
       io.stdout.write(`${result.report.html}\n`);
     } finally {

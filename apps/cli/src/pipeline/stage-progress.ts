@@ -1,14 +1,10 @@
 import { isAbsolute, relative } from 'node:path';
 import type { RunEvent } from '@poolscope/runner';
-import { ProgressRenderer, formatDuration } from '../commands/run-progress.js';
+import { ProgressRenderer } from '../commands/run-progress.js';
 import type { CliIO } from '../io.js';
+import { duration } from '../report/format.js';
 import type { ReportStage, StageResult } from '../report/write-report.js';
 import { pipelineMessages as m } from './messages.js';
-
-/** `1.9 s`, `2m 11s`. */
-export function stageDuration(seconds: number): string {
-  return seconds < 60 ? `${seconds.toFixed(1)} s` : formatDuration(seconds * 1000);
-}
 
 /** What a finished stage did, in a few words. */
 function stageSummary(result: StageResult): string {
@@ -80,7 +76,7 @@ export class StageProgress {
   measured(seconds: number, what: string): void {
     this.#cells?.finish();
     this.#cells = undefined;
-    this.line(m.stageDone(1, this.#total, m.stageNames.measure, what, stageDuration(seconds)));
+    this.line(m.stageDone(1, this.#total, m.stageNames.measure, what, duration(seconds)));
   }
 
   /** A stage after measuring starts or ends. */
@@ -95,7 +91,7 @@ export class StageProgress {
       }
       return;
     }
-    this.line(m.stageDone(index, this.#total, name, stageSummary(event.done.result), stageDuration(event.done.seconds)));
+    this.line(m.stageDone(index, this.#total, name, stageSummary(event.done.result), duration(event.done.seconds)));
     if (event.done.result.stage === 'figures') for (const s of event.done.result.plotted.skipped) this.line(m.skippedFigure(s.name, s.reason));
   }
 

@@ -24,9 +24,9 @@ export function seconds(s: number): string {
   return `${sig(s * 1e6)} us`;
 }
 
-/** `2m 11s`, `9.8 s`: a duration of the pipeline's stages. */
+/** `0.3 s`, `52.4 s`, `2m 11s`, `1h 05m`: how long a stage took. */
 export function duration(s: number): string {
-  if (s < 60) return `${Number(s.toPrecision(2))} s`;
+  if (s < 60) return `${s.toFixed(1)} s`;
   const whole = Math.round(s);
   if (whole < 3600) return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
   return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
