@@ -7,6 +7,7 @@ import { isColumnSource, type ColumnSource } from '../fit/_input.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';
 import type { Cell } from '../scaling/cells.js';
 import { medianInPlace } from '../stats/bootstrap.js';
+import { groupRows, rowValues } from './_group-rows.js';
 import { compareTargets } from './compare-targets.js';
 import { DEFAULT_CROSSOVER_GAIN, findCrossover } from './crossover.js';
 import { observe } from './observations.js';
@@ -53,11 +54,11 @@ export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], op
   const settings = resolveSettings(options);
   const cores = options.cores ?? { value: availableParallelism(), source: 'assumed' as const };
   const n = table.numRows();
-  const col = (name: string) => (names.includes(name) ? table.array(name) : null);
+  const col = (name: string) => (names.includes(name) ? rowValues(table, name) : null);
   const status = col('status');
-  const wall = table.array('wall_ns');
-  const user = table.array('cpu_user_ns');
-  const sys = table.array('cpu_sys_ns');
+  const wall = rowValues(table, 'wall_ns');
+  const user = rowValues(table, 'cpu_user_ns');
+  const sys = rowValues(table, 'cpu_sys_ns');
   const dropped = { error: 0, timeout: 0 };
   let okRows = 0;
   const okMask = new Uint8Array(n);
@@ -75,22 +76,25 @@ export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], op
   }
   if (okRows === 0) throw new PoolscopeError(ERROR_CODES.BAD_DATA, analysisMessages.noOkRows('input', n), { hint: analysisMessages.noOkRowsHint });
 
-  // Cells: arquero groups the rows by (target, task_type, num_tasks, num_threads).
-  const spec = table.groupby('target', 'task_type', 'num_tasks', 'num_threads').groups()!;
-  const counts = new Int32Array(spec.size);
-  for (let i = 0; i < n; i++) if (okMask[i]) counts[spec.keys[i]!]!++;
+  // Cells: the rows grouped by (target, task_type, num_tasks, num_threads).
+  const targetCol = rowValues(table, 'target');
+  const taskTypeCol = rowValues(table, 'task_type');
+  const numTasksCol = rowValues(table, 'num_tasks');
+  const threadsCol = rowValues(table, 'num_threads');
+  const { groupOf, firstRow } = groupRows([targetCol, taskTypeCol, numTasksCol, threadsCol], n);
+  const cellCount = firstRow.length;
+  const counts = new Int32Array(cellCount);
+  for (let i = 0; i < n; i++) if (okMask[i]) counts[groupOf[i]!]!++;
   const wallByCell = Array.from(counts, (c) => new Float64Array(c));
   const busyByCell = Array.from(counts, (c) => new Float64Array(c));
-  const fill = new Int32Array(spec.size);
+  const fill = new Int32Array(cellCount);
   for (let i = 0; i < n; i++) {
     if (!okMask[i]) continue;
-    const k = spec.keys[i]!;
+    const k = groupOf[i]!;
     const w = Number(wall[i]);
     wallByCell[k]![fill[k]!] = w / NS_PER_S;
     busyByCell[k]![fill[k]!++] = (Number(user[i]) + Number(sys[i])) / w;
   }
-  const data = table.data() as never;
-  const value = (name: string, row: number) => spec.get[spec.names.indexOf(name)]!(row, data);
   const runtimeCol = col('runtime');
   const versionCol = col('runtime_version');
   const gilCol = col('gil');
@@ -98,14 +102,14 @@ export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], op
   // Groups: (target, task_type, num_tasks), each with its thread counts.
   interface Pending { key: TimingGroupKey; byThreads: Map<number, Float64Array>; busy: Map<number, Float64Array>; rows: number[] }
   const pending = new Map<string, Pending>();
-  for (let k = 0; k < spec.size; k++) {
+  for (let k = 0; k < cellCount; k++) {
     if (counts[k] === 0) continue;
-    const row = spec.rows[k]!;
-    const key: TimingGroupKey = { target: String(value('target', row)), task_type: String(value('task_type', row)) as TaskType, num_tasks: Number(value('num_tasks', row)) };
+    const row = firstRow[k]!;
+    const key: TimingGroupKey = { target: String(targetCol[row]), task_type: String(taskTypeCol[row]) as TaskType, num_tasks: Number(numTasksCol[row]) };
     const id = `${key.target}\u0000${key.task_type}\u0000${key.num_tasks}`;
     let p = pending.get(id);
     if (!p) pending.set(id, (p = { key, byThreads: new Map(), busy: new Map(), rows: [] }));
-    const threads = Number(value('num_threads', row));
+    const threads = Number(threadsCol[row]);
     p.byThreads.set(threads, wallByCell[k]!);
     p.busy.set(threads, busyByCell[k]!);
     p.rows.push(row);

@@ -1,5 +1,5 @@
 import * as aq from 'arquero';
-import { ERROR_CODES, PoolscopeError, readRecords, timingSchema, type ReadRecordsOptions } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, readRecordBatches, timingSchema, type ReadRecordsOptions } from '@poolscope/core';
 import { analysisMessages } from '../messages.js';
 
 /** The ok rows of one or more raw timing CSVs, as an arquero table, and what was left out. */
@@ -26,12 +26,19 @@ export interface LoadedTimings {
  */
 export async function loadTimings(files: readonly string[], options: ReadRecordsOptions = {}): Promise<LoadedTimings> {
   const interned = new Map<string, string>();
-  const intern = (s: string) => {
-    const hit = interned.get(s);
-    if (hit !== undefined) return hit;
-    interned.set(s, s);
-    return s;
+  // Rows come cell by cell, so a text is mostly the previous row's: compare with it before hashing.
+  const interner = () => {
+    let last: string | undefined;
+    let lastInterned = '';
+    return (s: string) => {
+      if (s === last) return lastInterned;
+      last = s;
+      lastInterned = interned.get(s) ?? s;
+      interned.set(s, lastInterned);
+      return lastInterned;
+    };
   };
+  const intern = { target: interner(), runtime: interner(), runtime_version: interner(), task_type: interner() };
   const text = { target: [] as string[], runtime: [] as string[], runtime_version: [] as string[], task_type: [] as string[] };
   const gil: (boolean | null)[] = [];
   let capacity = 1 << 16;
@@ -40,34 +47,37 @@ export async function loadTimings(files: readonly string[], options: ReadRecords
   let rows = 0;
   const dropped = { error: 0, timeout: 0 };
   const hosts = new Set<string>();
+  let lastHost: string | undefined;
   for (const file of files) {
-    for await (const { record } of readRecords(file, timingSchema, options)) {
-      rows++;
-      hosts.add(record.host_id);
-      if (record.status !== 'ok') {
-        dropped[record.status]++;
-        continue;
+    for await (const batch of readRecordBatches(file, timingSchema, options)) {
+      rows += batch.length;
+      for (const { record } of batch) {
+        if (record.host_id !== lastHost) hosts.add((lastHost = record.host_id));
+        if (record.status !== 'ok') {
+          dropped[record.status]++;
+          continue;
+        }
+        if (ok === capacity) {
+          capacity *= 2;
+          const grow = (a: Float64Array) => {
+            const b = new Float64Array(capacity);
+            b.set(a);
+            return b;
+          };
+          numbers = { num_tasks: grow(numbers.num_tasks), num_threads: grow(numbers.num_threads), wall_ns: grow(numbers.wall_ns), cpu_user_ns: grow(numbers.cpu_user_ns), cpu_sys_ns: grow(numbers.cpu_sys_ns) };
+        }
+        text.target.push(intern.target(record.target));
+        text.runtime.push(intern.runtime(record.runtime));
+        text.runtime_version.push(intern.runtime_version(record.runtime_version));
+        text.task_type.push(intern.task_type(record.task_type));
+        gil.push(record.gil);
+        numbers.num_tasks[ok] = record.num_tasks;
+        numbers.num_threads[ok] = record.num_threads;
+        numbers.wall_ns[ok] = record.wall_ns;
+        numbers.cpu_user_ns[ok] = record.cpu_user_ns;
+        numbers.cpu_sys_ns[ok] = record.cpu_sys_ns;
+        ok++;
       }
-      if (ok === capacity) {
-        capacity *= 2;
-        const grow = (a: Float64Array) => {
-          const b = new Float64Array(capacity);
-          b.set(a);
-          return b;
-        };
-        numbers = { num_tasks: grow(numbers.num_tasks), num_threads: grow(numbers.num_threads), wall_ns: grow(numbers.wall_ns), cpu_user_ns: grow(numbers.cpu_user_ns), cpu_sys_ns: grow(numbers.cpu_sys_ns) };
-      }
-      text.target.push(intern(record.target));
-      text.runtime.push(intern(record.runtime));
-      text.runtime_version.push(intern(record.runtime_version));
-      text.task_type.push(intern(record.task_type));
-      gil.push(record.gil);
-      numbers.num_tasks[ok] = record.num_tasks;
-      numbers.num_threads[ok] = record.num_threads;
-      numbers.wall_ns[ok] = record.wall_ns;
-      numbers.cpu_user_ns[ok] = record.cpu_user_ns;
-      numbers.cpu_sys_ns[ok] = record.cpu_sys_ns;
-      ok++;
     }
   }
   const label = files.join(', ');
