@@ -1,7 +1,7 @@
-import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import type { CurvePrediction, FitOk, Interval, ModelName } from '../types.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { invert, quadraticForm } from './_linear-algebra.js';
+import { levenbergMarquardt } from './_levenberg-marquardt.js';
 
 /** A model the bounded least-squares machinery can fit: its curve, gradient, bounds and starts. */
 export interface ModelSpec<P extends string> {
@@ -33,8 +33,9 @@ export const MIN_DISTINCT_X = 4;
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
 
 /**
- * Bounded nonlinear least squares: ml-levenberg-marquardt from each start (parameters clamped to
- * their bounds after every step), with the analytical Jacobian, on y scaled to a maximum of 1 so one
+ * Bounded nonlinear least squares: Levenberg-Marquardt (ml-levenberg-marquardt's algorithm, see
+ * _levenberg-marquardt.ts) from each start (parameters clamped to their bounds after every step),
+ * with the analytical Jacobian, on y scaled to a maximum of 1 so one
  * tolerance suits seconds and millions of operations per second alike. Returns the best parameters
  * on the original scale.
  */
@@ -48,17 +49,10 @@ export function leastSquares<P extends string>(spec: ModelSpec<P>, x: readonly n
   let bestRss = Infinity;
   for (const start of starts) {
     const initialValues = start.map((v, i) => clamp(v, spec.lower[i]!, spec.upper[i]!));
-    const result = levenbergMarquardt({ x, y: ys }, (p) => (t) => spec.value(p, t), {
-      initialValues,
-      minValues: spec.lower,
-      maxValues: spec.upper,
-      jacobianFunction: (p) => (t) => spec.gradient(p, t),
-      // Used only if the analytical Jacobian were absent: a small step, as kappa lives near 1e-4.
-      gradientDifference: 1e-6,
-      maxIterations: options.maxIterations ?? 200,
-      errorTolerance: 1e-14,
-      damping: 1e-2,
-    });
+    const result = levenbergMarquardt(
+      { x, y: ys, value: spec.value, gradient: spec.gradient, lower: spec.lower, upper: spec.upper },
+      { initialValues, maxIterations: options.maxIterations ?? 200, errorTolerance: 1e-14, damping: 1e-2 },
+    );
     const rss = result.parameterError;
     if (Number.isFinite(rss) && rss < bestRss) {
       bestRss = rss;

@@ -13,7 +13,7 @@ export interface AmdahlOptions extends FitOptions {
 }
 
 /** Amdahl's law with gamma fixed to 1: S(N) = N / (1 + s (N - 1)) = 1 / (s + (1 - s) / N). */
-const speedupSpec: ModelSpec<'s'> = {
+export const speedupSpec: ModelSpec<'s'> = {
   model: 'amdahl',
   names: ['s'],
   lower: [0],
@@ -28,7 +28,7 @@ const speedupSpec: ModelSpec<'s'> = {
 };
 
 /** Amdahl's law with a scale: X(N) = gamma N / (1 + s (N - 1)), i.e. the USL with kappa = 0. */
-const scaledSpec: ModelSpec<'s' | 'gamma'> = {
+export const scaledSpec: ModelSpec<'s' | 'gamma'> = {
   model: 'amdahl',
   names: ['s', 'gamma'],
   lower: [0, 0],
