@@ -68,6 +68,7 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
   const hessian = new Float64Array(k * k);
   const rhs = new Float64Array(k);
   const perturbation = new Float64Array(k);
+  const cholesky = new Float64Array(k * k);
   let iteration = 0;
   for (; iteration < maxIterations && !converged; iteration++) {
     const previousError = error;
@@ -91,7 +92,7 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
       for (let t = 0; t < n; t++) s += jacobian[i * n + t]! * residual[t]!;
       rhs[i] = s;
     }
-    if (!solveCholesky(hessian, rhs, perturbation, k) && !solveByInverse(hessian, rhs, perturbation, k)) break;
+    if (!solveCholesky(hessian, rhs, perturbation, cholesky, k) && !solveByInverse(hessian, rhs, perturbation, k)) break;
 
     for (let i = 0; i < k; i++) parameters[i] = Math.min(Math.max(lower[i]!, parameters[i]! - perturbation[i]!), upper[i]!);
     error = sumOfSquares(problem, parameters);
@@ -111,10 +112,10 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
 
 /**
  * Solves a x = b for symmetric `a` (k x k, row-major) by Cholesky, as ml-matrix's
- * CholeskyDecomposition does; false, with `out` untouched, when `a` is not positive-definite.
+ * CholeskyDecomposition does, with `l` as room for the factor (its upper triangle is never read);
+ * false, with `out` untouched, when `a` is not positive-definite.
  */
-function solveCholesky(a: Float64Array, b: Float64Array, out: Float64Array, k: number): boolean {
-  const l = new Float64Array(k * k);
+function solveCholesky(a: Float64Array, b: Float64Array, out: Float64Array, l: Float64Array, k: number): boolean {
   let positiveDefinite = true;
   for (let j = 0; j < k; j++) {
     let d = 0;

@@ -19,9 +19,9 @@ export const speedupSpec: ModelSpec<'s'> = {
   lower: [0],
   upper: [1],
   scaleIndex: null,
-  value: ([s], n) => n / (1 + s! * (n - 1)),
-  gradient: ([s], n) => {
-    const d = 1 + s! * (n - 1);
+  value: (p, n) => n / (1 + p[0]! * (n - 1)),
+  gradient: (p, n) => {
+    const d = 1 + p[0]! * (n - 1);
     return [(-n * (n - 1)) / (d * d)];
   },
   starts: () => [[0.01], [0.1], [0.5], [0.9]],
@@ -34,10 +34,11 @@ export const scaledSpec: ModelSpec<'s' | 'gamma'> = {
   lower: [0, 0],
   upper: [1, Number.MAX_VALUE],
   scaleIndex: 1,
-  value: ([s, gamma], n) => (gamma! * n) / (1 + s! * (n - 1)),
-  gradient: ([s, gamma], n) => {
-    const d = 1 + s! * (n - 1);
-    return [(-gamma! * n * (n - 1)) / (d * d), n / d];
+  // p = [s, gamma], read by index (see uslSpec).
+  value: (p, n) => (p[1]! * n) / (1 + p[0]! * (n - 1)),
+  gradient: (p, n) => {
+    const d = 1 + p[0]! * (n - 1);
+    return [(-p[1]! * n * (n - 1)) / (d * d), n / d];
   },
   starts: (x, y) => {
     const gamma = Math.max(...y.map((v, i) => v / x[i]!));

@@ -1,6 +1,7 @@
 import type { AmdahlFit, GroupFits, Interval, Metric, ModelName, Plateau, Prediction, UslFit } from '../types.js';
-import { fitAmdahlPoints } from '../fit/amdahl.js';
-import { fitUslPoints } from '../fit/usl.js';
+import { fitAmdahlPoints, scaledSpec, speedupSpec } from '../fit/amdahl.js';
+import { fitUslPoints, uslSpec } from '../fit/usl.js';
+import { leastSquares } from '../fit/_least-squares.js';
 import { analysisMessages } from '../messages.js';
 import { percentileInterval } from '../stats/describe.js';
 import type { Cell } from './cells.js';
@@ -33,20 +34,32 @@ export function preferredCurve(fits: GroupFits): Curve | null {
   return null;
 }
 
-/** Refits the preferred model to bootstrap replicate y values, starting from the point estimate. */
+/**
+ * Refits the preferred model to bootstrap replicate y values, starting from the point estimate.
+ * Only the curve is needed, not standard errors and intervals: least squares alone, which gives
+ * the parameters `fitUslPoints` and `fitAmdahlPoints` would (the x values, hence enough of them,
+ * are the point estimate's).
+ */
 function refit(fits: GroupFits, x: readonly number[], y: readonly number[]): Curve | null {
   if (fits.preferred === 'usl' && fits.usl.status === 'ok') {
     const { sigma, kappa, gamma } = fits.usl;
-    const fit = fitUslPoints(x, y, { start: [sigma, kappa, gamma], maxIterations: 40 });
-    return fit.status === 'ok' ? { model: 'usl', unit: fit.gamma, predict: fit.predict } : null;
+    const p = leastSquares(uslSpec, x, y, { start: [sigma, kappa, gamma], maxIterations: REFIT_ITERATIONS });
+    return { model: 'usl', unit: p[2]!, predict: (t) => uslSpec.value(p, t) };
   }
   if (fits.preferred === 'amdahl' && fits.amdahl.status === 'ok') {
     const a = fits.amdahl;
-    const fit = fitAmdahlPoints(x, y, { gammaFree: a.gamma_free, start: a.gamma_free ? [a.s, a.gamma] : [a.s], maxIterations: 40 });
-    return fit.status === 'ok' ? { model: 'amdahl', unit: fit.gamma, predict: fit.predict } : null;
+    if (a.gamma_free) {
+      const p = leastSquares(scaledSpec, x, y, { start: [a.s, a.gamma], maxIterations: REFIT_ITERATIONS });
+      return { model: 'amdahl', unit: p[1]!, predict: (t) => scaledSpec.value(p, t) };
+    }
+    const p = leastSquares(speedupSpec, x, y, { start: [a.s], maxIterations: REFIT_ITERATIONS });
+    return { model: 'amdahl', unit: 1, predict: (t) => speedupSpec.value(p, t) };
   }
   return null;
 }
+
+/** LM iterations of a bootstrap refit: it starts at the point estimate, close to its optimum. */
+const REFIT_ITERATIONS = 40;
 
 /** Options of the plateau search. */
 export interface PlateauOptions {
