@@ -1,15 +1,16 @@
 /* global process, console, performance */
 // One timed step in a fresh process, printing {step, seconds, max_rss_kb} as JSON:
-//   parse   - stream the CSV through core's readCsvRows (csv-parse) and count rows: "merely parsing"
+//   parse   - stream the CSV through core's readCsvBatches (Papa Parse, with line numbers: the
+//             tokenizer the analysis reads with) and count rows: "merely parsing"
 //   analyse - analyzeFiles: validate every row, group, bootstrap, fit, plateau, compare, observe
-import { readCsvRows } from '@poolscope/core';
+import { readCsvBatches } from '@poolscope/core';
 import { analyzeFiles } from '../dist/index.js';
 
 const [step, file] = process.argv.slice(2);
 const start = performance.now();
 if (step === 'parse') {
   let rows = 0;
-  for await (const _ of readCsvRows(file)) rows++;
+  for await (const batch of readCsvBatches(file)) rows += batch.length;
   if (rows === 0) throw new Error('no rows');
 } else if (step === 'analyse') {
   const summary = await analyzeFiles([file], { cores: 2 });
