@@ -13,8 +13,8 @@ export interface ModelSpec<P extends string> {
   /** The parameter that scales with y (gamma), so fits run on y / max(y); null if none. */
   readonly scaleIndex: number | null;
   value(p: readonly number[], x: number): number;
-  /** ∂value/∂p at x, in `names` order. */
-  gradient(p: readonly number[], x: number): number[];
+  /** Writes ∂value/∂p at x into `out`, in `names` order (no array per call: fits make millions). */
+  gradient(p: readonly number[], x: number, out: Float64Array): void;
   /** Starting points for y scaled to max 1. */
   starts(x: readonly number[], y: readonly number[]): number[][];
 }
@@ -79,8 +79,9 @@ export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly numb
   const variance = rss / df;
   const rse = Math.sqrt(variance);
   const jtj = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const g = new Float64Array(k);
   for (const t of x) {
-    const g = spec.gradient(p, t);
+    spec.gradient(p, t, g);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) jtj[i]![j]! += g[i]! * g[j]!;
   }
   const inverse = invert(jtj);
@@ -104,7 +105,8 @@ export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly numb
   const predict = (t: number) => spec.value(p, t);
   const interval = (t: number): CurvePrediction => {
     const value = predict(t);
-    const g = spec.gradient(p, t);
+    const g = new Float64Array(k);
+    spec.gradient(p, t, g);
     const curveVariance = inverse ? Math.max(0, quadraticForm(inverse, g) * variance) : variance;
     const ci = tq * Math.sqrt(curveVariance);
     const pi = tq * Math.sqrt(curveVariance + variance);

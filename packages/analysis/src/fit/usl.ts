@@ -18,10 +18,12 @@ export const uslSpec: ModelSpec<'sigma' | 'kappa' | 'gamma'> = {
   // p = [sigma, kappa, gamma], read by index: destructuring cost more than the arithmetic in the
   // hundreds of thousands of evaluations of a bootstrap's refits.
   value: (p, n) => (p[2]! * n) / (1 + p[0]! * (n - 1) + p[1]! * n * (n - 1)),
-  gradient: (p, n) => {
+  gradient: (p, n, out) => {
     const d = 1 + p[0]! * (n - 1) + p[1]! * n * (n - 1);
     const dd = (p[2]! * n) / (d * d);
-    return [-dd * (n - 1), -dd * n * (n - 1), n / d];
+    out[0] = -dd * (n - 1);
+    out[1] = -dd * n * (n - 1);
+    out[2] = n / d;
   },
   starts: (x, y) => {
     const gamma = Math.max(...y.map((v, i) => v / x[i]!));

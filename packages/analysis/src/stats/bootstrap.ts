@@ -1,42 +1,6 @@
 import { medianSorted } from './describe.js';
 import { betaDeviate, type Random } from './random.js';
 
-/** Rearranges `a` so that a[k] is its k-th smallest value (Hoare's quickselect), and returns it. */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
-}
-
-/** Median of `a` (reorders it): the mean of the two middle values for an even length. */
-export function medianInPlace(a: Float64Array): number {
-  const n = a.length;
-  const upper = select(a, n >> 1);
-  if (n % 2 === 1) return upper;
-  let lower = -Infinity;
-  for (let i = 0; i < n >> 1; i++) if (a[i]! > lower) lower = a[i]!;
-  return (lower + upper) / 2;
-}
-
 /**
  * `resamples` bootstrap replicates of the median of a sorted sample (Efron & Tibshirani, An
  * Introduction to the Bootstrap, 1993, ch. 6). A sample larger than `maxResample` is resampled

@@ -6,7 +6,7 @@ import { analysisMessages } from '../messages.js';
 import { isColumnSource, type ColumnSource } from '../fit/_input.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';
 import type { Cell } from '../scaling/cells.js';
-import { medianInPlace } from '../stats/bootstrap.js';
+import { medianInPlace } from '../stats/select.js';
 import { timingCellsOfTable, type TimingCell, type TimingCells } from './timing-cells.js';
 import { compareTargets } from './compare-targets.js';
 import { DEFAULT_CROSSOVER_GAIN, findCrossover } from './crossover.js';

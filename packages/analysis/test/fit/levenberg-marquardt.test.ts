@@ -14,7 +14,11 @@ function runLibrary(problem: LmProblem, options: Options) {
     ...options,
     minValues: [...problem.lower],
     maxValues: [...problem.upper],
-    jacobianFunction: (p) => (t) => [...problem.gradient(p, t)],
+    jacobianFunction: (p) => (t) => {
+      const partials = new Float64Array(p.length);
+      problem.gradient(p, t, partials);
+      return [...partials];
+    },
   });
 }
 
@@ -59,7 +63,10 @@ describe('levenbergMarquardt', () => {
         x,
         y: x.map((v) => scale * v * (1 + random())),
         value: (p, t) => scale * (p[0]! * t + p[1]! * t * (1 + eps * t)),
-        gradient: (_p, t) => [scale * t, scale * t * (1 + eps * t)],
+        gradient: (_p, t, out) => {
+          out[0] = scale * t;
+          out[1] = scale * t * (1 + eps * t);
+        },
         lower: [-1e9, -1e9],
         upper: [1e9, 1e9],
       };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { quantileSorted } from 'simple-statistics';
 import { studentTQuantile } from '../../src/stats/student-t.js';
 import { describeSorted, percentileInterval, sortedCopy } from '../../src/stats/describe.js';
-import { medianInPlace, medianReplicates } from '../../src/stats/bootstrap.js';
+import { medianReplicates } from '../../src/stats/bootstrap.js';
+import { medianInPlace, quantileInPlace } from '../../src/stats/select.js';
 import { betaDeviate, gammaDeviate, normalDeviate, seededRandom } from '../../src/stats/random.js';
 
 describe('studentTQuantile', () => {
@@ -23,6 +25,18 @@ describe('describeSorted', () => {
     expect(d.sd!).toBeCloseTo(1.2909944, 6);
     expect(d.cv!).toBeCloseTo(0.5163978, 6);
     expect(describeSorted(sortedCopy([7])).cv).toBeNull();
+  });
+
+  it('quantiles by selection equal quantileSorted on the sorted sample, ties, infinities and NaN included', () => {
+    const random = seededRandom(12);
+    for (let n = 1; n < 60; n++) {
+      const a = Float64Array.from({ length: n }, () => (random() < 0.1 ? Infinity : Math.floor(random() * 8)));
+      if (n % 7 === 0) a[0] = Number.NaN;
+      for (const p of [0, 0.025, 0.25, 0.5, 0.9, 0.975, 1]) {
+        const sorted = Float64Array.from(a).sort() as unknown as number[];
+        expect(quantileInPlace(Float64Array.from(a), p), `n ${n} p ${p}`).toBe(quantileSorted(sorted, p));
+      }
+    }
   });
 
   it('percentile interval of 0..100 is [2.5, 97.5]', () => {
