@@ -67,9 +67,7 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
   let optimalError = error;
   let optimalParameters = parameters.slice();
   let converged = error <= errorTolerance;
-  // G: the residuals' Jacobian, k x n (row-major); H = G Gᵀ + damping I; g = G r.
-  const jacobian = new Float64Array(k * n);
-  const residual = new Float64Array(n);
+  // G: the residuals' Jacobian, k x n, one column per point; H = G Gᵀ + damping I; g = G r.
   const hessian = new Float64Array(k * k);
   const rhs = new Float64Array(k);
   const perturbation = new Float64Array(k);
@@ -78,26 +76,22 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
   let iteration = 0;
   for (; iteration < maxIterations && !converged; iteration++) {
     const previousError = error;
+    // One pass over the points accumulates every entry of G Gᵀ (ml-matrix's mmulByTranspose
+    // computes the lower triangle and mirrors it) and of G r, each summed in point order as the
+    // library's matrix products sum them: the same floating-point operations, without storing G.
+    hessian.fill(0);
+    rhs.fill(0);
     for (let point = 0; point < n; point++) {
-      residual[point] = y[point]! - problem.value(parameters, x[point]!);
+      const residual = y[point]! - problem.value(parameters, x[point]!);
       problem.gradient(parameters, x[point]!, partials);
-      for (let param = 0; param < k; param++) jacobian[param * n + point] = -partials[param]!;
-    }
-    // ml-matrix mmulByTranspose: the upper triangle, mirrored.
-    for (let j = 0; j < k; j++) {
-      for (let i = j; i < k; i++) {
-        let s = 0;
-        for (let t = 0; t < n; t++) s += jacobian[i * n + t]! * jacobian[j * n + t]!;
-        hessian[i * k + j] = s;
-        hessian[j * k + i] = s;
+      for (let i = 0; i < k; i++) {
+        const gi = -partials[i]!;
+        for (let j = 0; j <= i; j++) hessian[i * k + j] = hessian[i * k + j]! + gi * -partials[j]!;
+        rhs[i] = rhs[i]! + gi * residual;
       }
     }
+    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) hessian[j * k + i] = hessian[i * k + j]!;
     for (let i = 0; i < k; i++) hessian[i * k + i] = hessian[i * k + i]! + damping;
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let t = 0; t < n; t++) s += jacobian[i * n + t]! * residual[t]!;
-      rhs[i] = s;
-    }
     if (!solveCholesky(hessian, rhs, perturbation, cholesky, k) && !solveByInverse(hessian, rhs, perturbation, k)) break;
 
     let moved = false;
