@@ -88,8 +88,10 @@ type DecodeValid = (cells: readonly string[], at: readonly number[]) => Record<s
 /**
  * Compiles the common case of decoding a row, every cell valid, into one function: a call site of
  * its own per column, so V8 inlines each kind's decode, and the record built by one object literal,
- * so every record shares one hidden class. A loop over the kinds with `record[column] = value`
- * cost about 1 µs a timing row; this a fifth of it (arquero compiles its expressions the same way).
+ * so every record shares one hidden class, where a loop over the kinds storing `record[column]`
+ * went through megamorphic calls and keyed stores. With the integer and timestamp fast paths of
+ * cells.ts, a timings row decodes in 0.4 µs instead of 1.5 µs (arquero compiles its expressions
+ * with `new Function` too).
  * Returns undefined at the first invalid cell: the caller then decodes again to collect every
  * problem. Column names enter the code only JSON-quoted, as property names.
  */
