@@ -44,40 +44,19 @@ export function decodeInteger(text: string, min: number): number | typeof INVALI
   return value >= min ? value : INVALID;
 }
 
-/** Two ASCII digits at `i` as a number, or -1. */
-function twoDigits(text: string, i: number): number {
-  const a = text.charCodeAt(i) - 48;
-  const b = text.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
+// YYYY-MM-DDTHH:MM:SS.sssZ with every field in a range Date.parse accepts (see isPlainIsoTimestamp).
+const PLAIN_ISO_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /**
  * Whether `text` is a timestamp exactly as poolscope writes it (Date.prototype.toISOString,
  * `YYYY-MM-DDTHH:MM:SS.sssZ`) with every field in a range that Date.parse accepts: month 1-12,
  * day 1-31 (V8 does not check the day against the month), hour 0-23, minute and second 0-59.
- * Date.parse costs about half a microsecond a cell; this check a few nanoseconds. Anything else
- * (other offsets, no milliseconds, hour 24, ...) is left to the regex and Date.parse.
+ * Date.parse costs about half a microsecond a cell; this one regex test about 50 ns. Anything
+ * else (other offsets, no milliseconds, hour 24, ...) is left to the general regex and Date.parse.
  */
 export function isPlainIsoTimestamp(text: string): boolean {
-  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return false;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 /* T */) return false;
-  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return false;
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const yearAndMilliseconds = twoDigits(text, 0) >= 0 && twoDigits(text, 2) >= 0 && twoDigits(text, 20) >= 0 && twoDigits(text, 21) >= 0;
-  return (
-    yearAndMilliseconds &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= 31 &&
-    inRange(twoDigits(text, 11), 23) &&
-    inRange(twoDigits(text, 14), 59) &&
-    inRange(twoDigits(text, 17), 59)
-  );
+  return PLAIN_ISO_TIMESTAMP.test(text);
 }
-
-const inRange = (value: number, max: number) => value >= 0 && value <= max;
 
 function integer(min: 0 | 1): CellKind<number> {
   return {
