@@ -44,9 +44,14 @@ const DAMPING_STEP_UP = 11;
 const DAMPING_STEP_DOWN = 9;
 const IMPROVEMENT_THRESHOLD = 1e-3;
 
-function sumOfSquares(problem: LmProblem, p: readonly number[]): number {
+/** The sum of squared residuals at `p`, keeping the residuals for the next step's Jacobian pass. */
+function sumOfSquares(problem: LmProblem, p: readonly number[], residuals: Float64Array): number {
   let error = 0;
-  for (let i = 0; i < problem.x.length; i++) error += (problem.y[i]! - problem.value(p, problem.x[i]!)) ** 2;
+  for (let i = 0; i < problem.x.length; i++) {
+    const r = problem.y[i]! - problem.value(p, problem.x[i]!);
+    residuals[i] = r;
+    error += r ** 2;
+  }
   return error;
 }
 
@@ -57,13 +62,15 @@ function sumOfSquares(problem: LmProblem, p: readonly number[]): number {
  * system, it stops too and returns the best parameters so far.
  */
 export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmResult {
-  const { x, y, lower, upper } = problem;
+  const { x, lower, upper } = problem;
   const { maxIterations, errorTolerance } = options;
   const k = options.initialValues.length;
   const n = x.length;
   const parameters = Array.from(options.initialValues);
   let damping = options.damping;
-  let error = sumOfSquares(problem, parameters);
+  // The residuals at the current parameters: the library evaluates them twice per iteration.
+  const residuals = new Float64Array(n);
+  let error = sumOfSquares(problem, parameters, residuals);
   let optimalError = error;
   let optimalParameters = parameters.slice();
   let converged = error <= errorTolerance;
@@ -82,7 +89,7 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
     hessian.fill(0);
     rhs.fill(0);
     for (let point = 0; point < n; point++) {
-      const residual = y[point]! - problem.value(parameters, x[point]!);
+      const residual = residuals[point]!;
       problem.gradient(parameters, x[point]!, partials);
       for (let i = 0; i < k; i++) {
         const gi = -partials[i]!;
@@ -101,7 +108,7 @@ export function levenbergMarquardt(problem: LmProblem, options: LmOptions): LmRe
       parameters[i] = next;
     }
     const previousDamping = damping;
-    error = sumOfSquares(problem, parameters);
+    error = sumOfSquares(problem, parameters, residuals);
     if (Number.isNaN(error)) break;
     if (error < optimalError - errorTolerance) {
       optimalError = error;
