@@ -1,7 +1,7 @@
+import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import type { CurvePrediction, FitOk, Interval, ModelName } from '../types.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { invert, quadraticForm } from './_linear-algebra.js';
-import { levenbergMarquardt } from './_levenberg-marquardt.js';
 
 /** A model the bounded least-squares machinery can fit: its curve, gradient, bounds and starts. */
 export interface ModelSpec<P extends string> {
@@ -13,8 +13,8 @@ export interface ModelSpec<P extends string> {
   /** The parameter that scales with y (gamma), so fits run on y / max(y); null if none. */
   readonly scaleIndex: number | null;
   value(p: readonly number[], x: number): number;
-  /** Writes ∂value/∂p at x into `out`, in `names` order (no array per call: fits make millions). */
-  gradient(p: readonly number[], x: number, out: Float64Array): void;
+  /** ∂value/∂p at x, in `names` order. */
+  gradient(p: readonly number[], x: number): number[];
   /** Starting points for y scaled to max 1. */
   starts(x: readonly number[], y: readonly number[]): number[][];
 }
@@ -33,9 +33,8 @@ export const MIN_DISTINCT_X = 4;
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
 
 /**
- * Bounded nonlinear least squares: Levenberg-Marquardt (ml-levenberg-marquardt's algorithm, see
- * _levenberg-marquardt.ts) from each start (parameters clamped to their bounds after every step),
- * with the analytical Jacobian, on y scaled to a maximum of 1 so one
+ * Bounded nonlinear least squares: ml-levenberg-marquardt from each start (parameters clamped to
+ * their bounds after every step), with the analytical Jacobian, on y scaled to a maximum of 1 so one
  * tolerance suits seconds and millions of operations per second alike. Returns the best parameters
  * on the original scale.
  */
@@ -45,22 +44,42 @@ export function leastSquares<P extends string>(spec: ModelSpec<P>, x: readonly n
   const ys = y.map((v) => v / yScale);
   const toScaled = (p: readonly number[]) => p.map((v, i) => (i === spec.scaleIndex ? v / yScale : v));
   const starts = options.start ? [toScaled(options.start)] : spec.starts(x, ys);
-  let best: number[] | null = null;
-  let bestRss = Infinity;
+  let best: LmResult | null = null;
   for (const start of starts) {
-    const initialValues = start.map((v, i) => clamp(v, spec.lower[i]!, spec.upper[i]!));
-    const result = levenbergMarquardt(
-      { x, y: ys, value: spec.value, gradient: spec.gradient, lower: spec.lower, upper: spec.upper },
-      { initialValues, maxIterations: options.maxIterations ?? 200, errorTolerance: 1e-14, damping: 1e-2 },
-    );
-    const rss = result.parameterError;
-    if (Number.isFinite(rss) && rss < bestRss) {
-      bestRss = rss;
-      best = result.parameterValues;
-    }
+    const result = runLibrary(spec, x, ys, start.map((v, i) => clamp(v, spec.lower[i]!, spec.upper[i]!)), options.maxIterations ?? 200);
+    if (result && (!best || result.parameterError < best.parameterError)) best = result;
   }
-  const p = best ?? starts[0]!;
+  const p = best?.parameterValues ?? starts[0]!;
   return p.map((v, i) => (i === spec.scaleIndex ? v * yScale : v));
+}
+
+interface LmResult {
+  parameterValues: number[];
+  parameterError: number;
+}
+
+/**
+ * One ml-levenberg-marquardt run; null when its error is not finite, or when it throws: ml-matrix's
+ * LU inverse, its fallback when Cholesky fails, throws when JᵀJ + damping I is singular to
+ * rounding (nearly collinear parameters). That start failed; the others may not have.
+ */
+function runLibrary<P extends string>(spec: ModelSpec<P>, x: readonly number[], ys: readonly number[], initialValues: number[], maxIterations: number): LmResult | null {
+  try {
+    const result = levenbergMarquardt({ x, y: ys }, (p) => (t) => spec.value(p, t), {
+      initialValues,
+      minValues: spec.lower,
+      maxValues: spec.upper,
+      jacobianFunction: (p) => (t) => spec.gradient(p, t),
+      // Used only if the analytical Jacobian were absent: a small step, as kappa lives near 1e-4.
+      gradientDifference: 1e-6,
+      maxIterations,
+      errorTolerance: 1e-14,
+      damping: 1e-2,
+    });
+    return Number.isFinite(result.parameterError) ? result : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -79,9 +98,8 @@ export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly numb
   const variance = rss / df;
   const rse = Math.sqrt(variance);
   const jtj = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const g = new Float64Array(k);
   for (const t of x) {
-    spec.gradient(p, t, g);
+    const g = spec.gradient(p, t);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) jtj[i]![j]! += g[i]! * g[j]!;
   }
   const inverse = invert(jtj);
@@ -105,8 +123,7 @@ export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly numb
   const predict = (t: number) => spec.value(p, t);
   const interval = (t: number): CurvePrediction => {
     const value = predict(t);
-    const g = new Float64Array(k);
-    spec.gradient(p, t, g);
+    const g = spec.gradient(p, t);
     const curveVariance = inverse ? Math.max(0, quadraticForm(inverse, g) * variance) : variance;
     const ci = tq * Math.sqrt(curveVariance);
     const pi = tq * Math.sqrt(curveVariance + variance);

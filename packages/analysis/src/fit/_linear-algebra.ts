@@ -25,7 +25,7 @@ export function invert(matrix: readonly (readonly number[])[]): number[][] | nul
 }
 
 /** gᵀ M g. */
-export function quadraticForm(m: readonly (readonly number[])[], g: ArrayLike<number>): number {
+export function quadraticForm(m: readonly (readonly number[])[], g: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < g.length; i++) for (let j = 0; j < g.length; j++) sum += g[i]! * m[i]![j]! * g[j]!;
   return sum;

@@ -20,9 +20,9 @@ export const speedupSpec: ModelSpec<'s'> = {
   upper: [1],
   scaleIndex: null,
   value: (p, n) => n / (1 + p[0]! * (n - 1)),
-  gradient: (p, n, out) => {
+  gradient: (p, n) => {
     const d = 1 + p[0]! * (n - 1);
-    out[0] = (-n * (n - 1)) / (d * d);
+    return [(-n * (n - 1)) / (d * d)];
   },
   starts: () => [[0.01], [0.1], [0.5], [0.9]],
 };
@@ -36,10 +36,9 @@ export const scaledSpec: ModelSpec<'s' | 'gamma'> = {
   scaleIndex: 1,
   // p = [s, gamma], read by index (see uslSpec).
   value: (p, n) => (p[1]! * n) / (1 + p[0]! * (n - 1)),
-  gradient: (p, n, out) => {
+  gradient: (p, n) => {
     const d = 1 + p[0]! * (n - 1);
-    out[0] = (-p[1]! * n * (n - 1)) / (d * d);
-    out[1] = n / d;
+    return [(-p[1]! * n * (n - 1)) / (d * d), n / d];
   },
   starts: (x, y) => {
     const gamma = Math.max(...y.map((v, i) => v / x[i]!));

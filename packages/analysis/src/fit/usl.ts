@@ -15,15 +15,12 @@ export const uslSpec: ModelSpec<'sigma' | 'kappa' | 'gamma'> = {
   lower: [0, 0, 0],
   upper: [1, 1, Number.MAX_VALUE],
   scaleIndex: 2,
-  // p = [sigma, kappa, gamma], read by index: destructuring cost more than the arithmetic in the
-  // hundreds of thousands of evaluations of a bootstrap's refits.
+  // p = [sigma, kappa, gamma], read by index: destructuring costs more than the arithmetic.
   value: (p, n) => (p[2]! * n) / (1 + p[0]! * (n - 1) + p[1]! * n * (n - 1)),
-  gradient: (p, n, out) => {
+  gradient: (p, n) => {
     const d = 1 + p[0]! * (n - 1) + p[1]! * n * (n - 1);
     const dd = (p[2]! * n) / (d * d);
-    out[0] = -dd * (n - 1);
-    out[1] = -dd * n * (n - 1);
-    out[2] = n / d;
+    return [-dd * (n - 1), -dd * n * (n - 1), n / d];
   },
   starts: (x, y) => {
     const gamma = Math.max(...y.map((v, i) => v / x[i]!));
