@@ -1,5 +1,5 @@
 import type { ModelSpec } from './_least-squares.js';
-import { solveSymmetric } from './_linear-algebra.js';
+import { solveSymmetricInPlace } from './_linear-algebra.js';
 
 /**
  * `steps` Gauss-Newton steps of the bounded least-squares problem of `spec` from `start`: each
@@ -18,9 +18,9 @@ import { solveSymmetric } from './_linear-algebra.js';
 export function gaussNewtonSteps<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], start: readonly number[], steps: number): number[] {
   const k = start.length;
   const p = [...start];
-  // Tens of thousands of replicates per analysis: JᵀJ and Jᵀr live in flat arrays reused by every step.
-  const jtj = new Float64Array(k * k);
-  const jtr = new Float64Array(k);
+  // Tens of thousands of replicates per analysis: every step works in these few flat arrays.
+  const system = { jtj: new Float64Array(k * k), jtr: new Float64Array(k), block: new Float64Array(k * k), delta: new Float64Array(k), free: new Array<boolean>(k) };
+  const { jtj, jtr, delta } = system;
   for (let step = 0; step < steps; step++) {
     jtj.fill(0);
     jtr.fill(0);
@@ -29,36 +29,54 @@ export function gaussNewtonSteps<P extends string>(spec: ModelSpec<P>, x: readon
       const r = y[i]! - spec.value(p, x[i]!);
       for (let a = 0; a < k; a++) {
         jtr[a] = jtr[a]! + g[a]! * r;
-        for (let b = 0; b < k; b++) jtj[a * k + b] = jtj[a * k + b]! + g[a]! * g[b]!;
+        for (let b = 0; b <= a; b++) jtj[a * k + b] = jtj[a * k + b]! + g[a]! * g[b]!;
       }
     }
-    const delta = boundedStep(jtj, jtr, p, spec.lower, spec.upper);
-    if (!delta) break;
+    if (!boundedStep(system, p, spec.lower, spec.upper)) break;
     for (let a = 0; a < k; a++) p[a] = Math.min(Math.max(p[a]! + delta[a]!, spec.lower[a]!), spec.upper[a]!);
   }
   return p;
 }
 
+/** JᵀJ (lower triangle, flat k x k) and Jᵀr at the current parameters, and room for the step. */
+interface StepSystem {
+  readonly jtj: Float64Array;
+  readonly jtr: Float64Array;
+  readonly block: Float64Array;
+  readonly delta: Float64Array;
+  readonly free: boolean[];
+}
+
 /**
- * The Gauss-Newton step (JᵀJ flat, k x k) with parameters that sit on a bound and would move
- * beyond it held fixed: solve for the free ones, fix any that now point outward from their bound,
- * repeat (at most k times). Null when the free parameters' system is singular.
+ * The Gauss-Newton step into `system.delta`, with parameters that sit on a bound and would move
+ * beyond it held fixed: solve for the free ones, hold any that now point outward from their bound,
+ * repeat (at most k times). False when the free parameters' system is singular.
  */
-function boundedStep(jtj: Float64Array, jtr: Float64Array, p: readonly number[], lower: readonly number[], upper: readonly number[]): number[] | null {
+function boundedStep(system: StepSystem, p: readonly number[], lower: readonly number[], upper: readonly number[]): boolean {
+  const { jtj, jtr, block, delta, free } = system;
   const k = p.length;
-  const free: number[] = [];
-  for (let i = 0; i < k; i++) free.push(i);
+  free.fill(true);
   for (;;) {
-    const delta = new Array<number>(k).fill(0);
-    if (free.length === 0) return delta;
-    const solved = solveSymmetric(
-      free.map((i) => free.map((j) => jtj[i * k + j]!)),
-      free.map((i) => jtr[i]!),
-    );
-    if (!solved) return null;
-    for (let c = 0; c < free.length; c++) delta[free[c]!] = solved[c]!;
-    const stillFree = free.filter((i) => !((p[i]! <= lower[i]! && delta[i]! < 0) || (p[i]! >= upper[i]! && delta[i]! > 0)));
-    if (stillFree.length === free.length) return delta;
-    free.splice(0, free.length, ...stillFree);
+    // The free parameters' rows and columns of JᵀJ and Jᵀr, packed into an m x m system.
+    let m = 0;
+    for (let i = 0; i < k; i++) if (free[i]) m++;
+    let row = 0;
+    for (let i = 0; i < k; i++) {
+      if (!free[i]) continue;
+      let column = 0;
+      for (let j = 0; j <= i; j++) if (free[j]) block[row * m + column++] = jtj[i * k + j]!;
+      delta[row++] = jtr[i]!;
+    }
+    if (m > 0 && !solveSymmetricInPlace(block, delta, m)) return false;
+    // Unpack the solution from the back: each value moves up to its parameter's place, never over one unread.
+    for (let i = k - 1; i >= 0; i--) delta[i] = free[i] ? delta[--row]! : 0;
+    let held = false;
+    for (let i = 0; i < k; i++) {
+      if (free[i] && ((p[i]! <= lower[i]! && delta[i]! < 0) || (p[i]! >= upper[i]! && delta[i]! > 0))) {
+        free[i] = false;
+        held = true;
+      }
+    }
+    if (!held) return true;
   }
 }

@@ -4,23 +4,14 @@
  */
 export function invert(matrix: readonly (readonly number[])[]): number[][] | null {
   const k = matrix.length;
-  // [matrix | I], built with plain loops: the plateau bootstrap solves tens of thousands of these.
-  const a: number[][] = [];
-  let scale = Number.MIN_VALUE;
-  for (let i = 0; i < k; i++) {
-    const row = new Array<number>(2 * k).fill(0);
-    for (let j = 0; j < k; j++) row[j] = matrix[i]![j]!;
-    row[k + i] = 1;
-    a.push(row);
-    scale = Math.max(scale, Math.abs(matrix[i]![i]!));
-  }
+  const a = matrix.map((row, i) => [...row, ...Array.from({ length: k }, (_, j) => (i === j ? 1 : 0))]);
+  const scale = Math.max(...matrix.map((row, i) => Math.abs(row[i]!)), Number.MIN_VALUE);
   for (let col = 0; col < k; col++) {
     let pivot = col;
     for (let r = col + 1; r < k; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
     if (Math.abs(a[pivot]![col]!) <= 1e-14 * scale) return null;
-    const rowCol = a[pivot]!;
-    a[pivot] = a[col]!;
-    a[col] = rowCol;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const rowCol = a[col]!;
     const p = rowCol[col]!;
     for (let j = 0; j < 2 * k; j++) rowCol[j] = rowCol[j]! / p;
     for (let r = 0; r < k; r++) {
@@ -41,15 +32,43 @@ export function quadraticForm(m: readonly (readonly number[])[], g: readonly num
 }
 
 /**
- * Solves M v = b for a small symmetric positive-semidefinite M (JᵀJ) by `invert` after scaling M to
- * a unit diagonal (D M D with D = diag(M)^-1/2, Jacobi preconditioning): the columns of a USL
- * Jacobian differ by many orders of magnitude (∂/∂kappa carries N²(N − 1)), which without the scaling
- * would pass for singularity. Null when M is singular, or has a zero on its diagonal.
+ * Solves A v = b in place for a small symmetric positive-definite A (JᵀJ of a few parameters; flat,
+ * n x n, row-major, its lower triangle read): v overwrites b, and A's lower triangle its scaled
+ * Cholesky factor (Golub & Van Loan, Matrix Computations, 4th ed., 2013, §4.2). A is first
+ * scaled to a unit diagonal (D A D with D = diag(A)^-1/2, Jacobi preconditioning): the columns of a
+ * USL Jacobian differ by many orders of magnitude (∂/∂kappa carries N²(N − 1)), which unscaled
+ * would pass for singularity. False, with a and b spoilt, when A is singular to working precision.
+ * Works on the caller's arrays: the plateau bootstrap solves tens of thousands of these.
  */
-export function solveSymmetric(matrix: readonly (readonly number[])[], rhs: readonly number[]): number[] | null {
-  const d = matrix.map((row, i) => 1 / Math.sqrt(row[i]!));
-  if (!d.every(Number.isFinite)) return null;
-  const inverse = invert(matrix.map((row, i) => row.map((v, j) => d[i]! * v * d[j]!)));
-  if (!inverse) return null;
-  return inverse.map((row, i) => d[i]! * row.reduce((s, v, j) => s + v * d[j]! * rhs[j]!, 0));
+export function solveSymmetricInPlace(a: Float64Array, b: Float64Array, n: number): boolean {
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    d[i] = 1 / Math.sqrt(a[i * n + i]!);
+    if (!Number.isFinite(d[i])) return false;
+  }
+  for (let j = 0; j < n; j++) {
+    let s = 1;
+    for (let c = 0; c < j; c++) s -= a[j * n + c]! ** 2;
+    if (!(s > 1e-14)) return false;
+    const ljj = Math.sqrt(s);
+    a[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let t = a[i * n + j]! * d[i]! * d[j]!;
+      for (let c = 0; c < j; c++) t -= a[i * n + c]! * a[j * n + c]!;
+      a[i * n + j] = t / ljj;
+    }
+  }
+  // L z = D b, then Lᵀ w = z, and v = D w.
+  for (let i = 0; i < n; i++) {
+    let t = b[i]! * d[i]!;
+    for (let c = 0; c < i; c++) t -= a[i * n + c]! * b[c]!;
+    b[i] = t / a[i * n + i]!;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let t = b[i]!;
+    for (let c = i + 1; c < n; c++) t -= a[c * n + i]! * b[c]!;
+    b[i] = t / a[i * n + i]!;
+  }
+  for (let i = 0; i < n; i++) b[i] = b[i]! * d[i]!;
+  return true;
 }
