@@ -21,7 +21,7 @@ export interface ModelSpec<P extends string> {
 
 /** Options every fit accepts. */
 export interface FitOptions {
-  /** Levenberg-Marquardt iterations of the best start, after every start's first 20 (`SCREEN_ITERATIONS`). Default 200. */
+  /** Levenberg-Marquardt iterations of the best start, after every start's first 10 (`SCREEN_ITERATIONS`). Default 200. */
   maxIterations?: number;
   /** Start from these parameter values only (in the model's order), e.g. a previous fit's. Default: the model's multi-start grid. */
   start?: readonly number[];
@@ -62,11 +62,11 @@ export function leastSquares<P extends string>(spec: ModelSpec<P>, x: readonly n
 /**
  * Iterations every start runs before the best one continues. The library stops only when the
  * error falls below `errorTolerance`, which noisy data never do, so each call runs all its
- * iterations; yet 450 of 480 starts on the bench's groups improve no more after ten (the others
+ * iterations; yet 450 of 480 starts on bench-shaped groups improve no more after ten (the others
  * creep along a bound), and running every start to 200 iterations cost the 1,000,000-row analysis
  * 0.3 s. Fits agree with that to the last bit but where the library creeps (README, Fits).
  */
-const SCREEN_ITERATIONS = 20;
+const SCREEN_ITERATIONS = 10;
 
 interface LmResult {
   parameterValues: number[];
