@@ -6,7 +6,7 @@ import { solveSymmetricInPlace } from './_linear-algebra.js';
  * solves (JᵀJ) δ = Jᵀr, with J the model's analytical gradient and r the residuals at the current
  * parameters, and moves to p + δ clamped to the bounds. A parameter on a bound that the step would
  * push beyond it is held there and the step solved for the others (the projected Gauss-Newton
- * step, Kelley, Iterative Methods for Optimization, 1999, §5.5). Stops early, where it is, when
+ * step, Kelley, Iterative Methods for Optimization, SIAM 1999, ch. 5). Stops early, where it is, when
  * JᵀJ of the free parameters is singular.
  *
  * This is the refit of a k-step bootstrap replicate (Andrews, Econometrica 70(1), 2002;
