@@ -1,8 +1,19 @@
 /**
- * Inverse of a small symmetric positive-definite matrix (JᵀJ, k <= 3) by Gauss-Jordan elimination
- * with partial pivoting; null when it is singular to working precision.
+ * Inverse of a small symmetric positive-definite matrix (JᵀJ, k <= 3): D (D M D)⁻¹ D with
+ * D = diag(M)^-1/2, the middle inverse by Gauss-Jordan elimination with partial pivoting; null when
+ * M is singular to working precision. Scaling to a unit diagonal (Jacobi preconditioning) first
+ * keeps the pivot test from taking a badly scaled M for a singular one: for a USL fit to
+ * throughputs near 10⁶/s, JᵀJ's diagonal spans 17 orders of magnitude, and the standard errors
+ * came out null.
  */
 export function invert(matrix: readonly (readonly number[])[]): number[][] | null {
+  const d = matrix.map((row, i) => 1 / Math.sqrt(row[i]!));
+  if (!d.every(Number.isFinite)) return null;
+  const inverse = gaussJordanInverse(matrix.map((row, i) => row.map((v, j) => d[i]! * v * d[j]!)));
+  return inverse && inverse.map((row, i) => row.map((v, j) => d[i]! * v * d[j]!));
+}
+
+function gaussJordanInverse(matrix: readonly (readonly number[])[]): number[][] | null {
   const k = matrix.length;
   const a = matrix.map((row, i) => [...row, ...Array.from({ length: k }, (_, j) => (i === j ? 1 : 0))]);
   const scale = Math.max(...matrix.map((row, i) => Math.abs(row[i]!)), Number.MIN_VALUE);

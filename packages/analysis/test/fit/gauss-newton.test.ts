@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussNewtonSteps } from '../../src/fit/_gauss-newton.js';
-import { invert, solveSymmetricInPlace } from '../../src/fit/_linear-algebra.js';
+import { solveSymmetricInPlace } from '../../src/fit/_linear-algebra.js';
 import { leastSquares } from '../../src/fit/_least-squares.js';
 import { scaledSpec } from '../../src/fit/amdahl.js';
 import { uslSpec } from '../../src/fit/usl.js';
@@ -66,11 +66,10 @@ describe('solveSymmetricInPlace', () => {
     expect(solveSymmetricInPlace(Float64Array.from([0]), Float64Array.from([1]), 1)).toBe(false);
   });
 
-  it('solves the badly scaled JᵀJ of a USL fit that the plain inverse takes for singular', () => {
+  it('solves the badly scaled JᵀJ of a USL fit', () => {
     // JᵀJ at sigma 0.05, kappa 0.0008 and a throughput scale of 1e6: its diagonal spans 17 orders of magnitude.
     const p = [0.05, 0.0008, 1e6];
     const jtj = [0, 1, 2].map((a) => [0, 1, 2].map((b) => THREADS.reduce((s, t) => s + uslSpec.gradient(p, t)[a]! * uslSpec.gradient(p, t)[b]!, 0)));
-    expect(invert(jtj)).toBeNull();
     const v = [1e-3, 1e-5, 10];
     const b = Float64Array.from(jtj.map((row) => row.reduce((s, m, j) => s + m * v[j]!, 0)));
     expect(solveSymmetricInPlace(Float64Array.from(jtj.flat()), b, 3)).toBe(true);
