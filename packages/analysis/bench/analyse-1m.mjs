@@ -34,6 +34,10 @@ try {
     parse_seconds: stat(runs.parse.map((r) => r.seconds)),
     analyse_seconds: stat(runs.analyse.map((r) => r.seconds)),
     analyse_over_parse: stat(ratios),
+    // CPU time is less disturbed than wall time by other processes on a shared machine.
+    parse_cpu_seconds: stat(runs.parse.map((r) => r.cpu_seconds)),
+    analyse_cpu_seconds: stat(runs.analyse.map((r) => r.cpu_seconds)),
+    analyse_over_parse_cpu: stat(runs.analyse.map((a, i) => a.cpu_seconds / runs.parse[i].cpu_seconds)),
     analyse_peak_rss_mb: stat(runs.analyse.map((r) => r.max_rss_kb / 1024)),
     parse_peak_rss_mb: stat(runs.parse.map((r) => r.max_rss_kb / 1024)),
     analyse_peak_rss_over_csv_size: stat(runs.analyse.map((r) => (r.max_rss_kb * 1024) / size)),

@@ -13,31 +13,32 @@ export interface AmdahlOptions extends FitOptions {
 }
 
 /** Amdahl's law with gamma fixed to 1: S(N) = N / (1 + s (N - 1)) = 1 / (s + (1 - s) / N). */
-const speedupSpec: ModelSpec<'s'> = {
+export const speedupSpec: ModelSpec<'s'> = {
   model: 'amdahl',
   names: ['s'],
   lower: [0],
   upper: [1],
   scaleIndex: null,
-  value: ([s], n) => n / (1 + s! * (n - 1)),
-  gradient: ([s], n) => {
-    const d = 1 + s! * (n - 1);
+  value: (p, n) => n / (1 + p[0]! * (n - 1)),
+  gradient: (p, n) => {
+    const d = 1 + p[0]! * (n - 1);
     return [(-n * (n - 1)) / (d * d)];
   },
   starts: () => [[0.01], [0.1], [0.5], [0.9]],
 };
 
 /** Amdahl's law with a scale: X(N) = gamma N / (1 + s (N - 1)), i.e. the USL with kappa = 0. */
-const scaledSpec: ModelSpec<'s' | 'gamma'> = {
+export const scaledSpec: ModelSpec<'s' | 'gamma'> = {
   model: 'amdahl',
   names: ['s', 'gamma'],
   lower: [0, 0],
   upper: [1, Number.MAX_VALUE],
   scaleIndex: 1,
-  value: ([s, gamma], n) => (gamma! * n) / (1 + s! * (n - 1)),
-  gradient: ([s, gamma], n) => {
-    const d = 1 + s! * (n - 1);
-    return [(-gamma! * n * (n - 1)) / (d * d), n / d];
+  // p = [s, gamma], read by index (see uslSpec).
+  value: (p, n) => (p[1]! * n) / (1 + p[0]! * (n - 1)),
+  gradient: (p, n) => {
+    const d = 1 + p[0]! * (n - 1);
+    return [(-p[1]! * n * (n - 1)) / (d * d), n / d];
   },
   starts: (x, y) => {
     const gamma = Math.max(...y.map((v, i) => v / x[i]!));

@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import { ERROR_CODES, PoolscopeError, readHostInfo, writeFileAtomic } from '@poolscope/core';
 import type { AnalysisSummary, CoresSource } from '../types.js';
 import { analysisMessages } from '../messages.js';
-import { loadTimings } from '../timings/load-timings.js';
-import { analyzeTimings, type TimingAnalysisOptions } from '../timings/analyze-timings.js';
+import { loadTimingCells } from '../timings/load-timings.js';
+import { analyzeTimingCells, type TimingAnalysisOptions } from '../timings/analyze-timings.js';
 import { fitsCsv, speedupCsv } from './tables.js';
 
 /** Options of `analyzeFiles` and `analyzeRunDirectory`. */
@@ -45,11 +45,13 @@ export function resolveCores(files: readonly string[], fallback: number | undefi
  * `label` turns each path into what summary.json records (default: as given).
  */
 export async function analyzeFiles(files: readonly string[], options: RunAnalysisOptions = {}, label: (file: string) => string = (f) => f): Promise<AnalysisSummary> {
-  const loaded = await loadTimings(files);
+  const loaded = await loadTimingCells(files);
   const cores = resolveCores(files, options.cores, availableParallelism());
   const notes = [...(options.notes ?? [])];
   if (loaded.hostIds.length > 1 && cores.source === 'host.json') notes.push(analysisMessages.mixedHosts(files.length));
-  return analyzeTimings(loaded.table, {
+  // The cells hold the ok rows only (as loadTimings' table does): the loader's drops go in `inputs`.
+  const okOnly = { cells: loaded.cells, rows: loaded.okRows, okRows: loaded.okRows, dropped: { error: 0, timeout: 0 } };
+  return analyzeTimingCells(okOnly, {
     ...options,
     cores,
     notes,

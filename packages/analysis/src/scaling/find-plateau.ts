@@ -12,7 +12,7 @@ export interface FindPlateauOptions extends Omit<GroupSettings, 'predict'> {
 /**
  * The plateau threshold of raw (x, y) observations: the smallest thread count from which one more
  * thread gains less than `plateauGain` (default 10%) of an ideal thread on the preferred fitted
- * curve, with a bootstrap CI from refits to resampled repeats, and the Kneedle knee of the medians.
+ * curve, with a bootstrap CI from (k-step) refits to resampled repeats, and the Kneedle knee of the medians.
  *
  * @example findPlateau(threads, seconds, { metric: 'time' })
  */

@@ -1,6 +1,8 @@
 import type { AmdahlFit, GroupFits, Interval, Metric, ModelName, Plateau, Prediction, UslFit } from '../types.js';
-import { fitAmdahlPoints } from '../fit/amdahl.js';
-import { fitUslPoints } from '../fit/usl.js';
+import { fitAmdahlPoints, scaledSpec, speedupSpec } from '../fit/amdahl.js';
+import { fitUslPoints, uslSpec } from '../fit/usl.js';
+import { leastSquares, type ModelSpec } from '../fit/_least-squares.js';
+import { gaussNewtonSteps } from '../fit/_gauss-newton.js';
 import { analysisMessages } from '../messages.js';
 import { percentileInterval } from '../stats/describe.js';
 import type { Cell } from './cells.js';
@@ -33,31 +35,50 @@ export function preferredCurve(fits: GroupFits): Curve | null {
   return null;
 }
 
-/** Refits the preferred model to bootstrap replicate y values, starting from the point estimate. */
-function refit(fits: GroupFits, x: readonly number[], y: readonly number[]): Curve | null {
+/**
+ * The preferred model's curve on bootstrap replicate y values, from its parameters after `steps`
+ * Gauss-Newton steps from the point estimate (the k-step bootstrap, see `gaussNewtonSteps` and
+ * the README); `steps = Infinity` refits with Levenberg-Marquardt from there instead, as a full
+ * bootstrap would (the x values, hence enough of them, are the point estimate's).
+ */
+export function replicateCurve(fits: GroupFits, x: readonly number[], y: readonly number[], steps: number): Curve | null {
+  const refine = <P extends string>(spec: ModelSpec<P>, start: number[]) =>
+    Number.isFinite(steps) ? gaussNewtonSteps(spec, x, y, start, steps) : leastSquares(spec, x, y, { start });
   if (fits.preferred === 'usl' && fits.usl.status === 'ok') {
     const { sigma, kappa, gamma } = fits.usl;
-    const fit = fitUslPoints(x, y, { start: [sigma, kappa, gamma], maxIterations: 40 });
-    return fit.status === 'ok' ? { model: 'usl', unit: fit.gamma, predict: fit.predict } : null;
+    const p = refine(uslSpec, [sigma, kappa, gamma]);
+    return { model: 'usl', unit: p[2]!, predict: (t) => uslSpec.value(p, t) };
   }
   if (fits.preferred === 'amdahl' && fits.amdahl.status === 'ok') {
     const a = fits.amdahl;
-    const fit = fitAmdahlPoints(x, y, { gammaFree: a.gamma_free, start: a.gamma_free ? [a.s, a.gamma] : [a.s], maxIterations: 40 });
-    return fit.status === 'ok' ? { model: 'amdahl', unit: fit.gamma, predict: fit.predict } : null;
+    if (a.gamma_free) {
+      const p = refine(scaledSpec, [a.s, a.gamma]);
+      return { model: 'amdahl', unit: p[1]!, predict: (t) => scaledSpec.value(p, t) };
+    }
+    const p = refine(speedupSpec, [a.s]);
+    return { model: 'amdahl', unit: 1, predict: (t) => speedupSpec.value(p, t) };
   }
   return null;
 }
 
+/**
+ * Gauss-Newton steps per plateau bootstrap replicate (k of the k-step bootstrap): chosen by
+ * comparing the intervals with those of full refits (README, Methods, Plateau).
+ */
+export const PLATEAU_REPLICATE_STEPS = 3;
+
 /** Options of the plateau search. */
 export interface PlateauOptions {
   gain: number;
-  /** Bootstrap refits for the CI. */
+  /** Bootstrap replicates for the CI. */
   resamples: number;
+  /** Gauss-Newton steps per replicate (Infinity: a full refit). Default `PLATEAU_REPLICATE_STEPS`. */
+  steps?: number;
 }
 
 /**
- * The plateau threshold of a group from its preferred fit, a percentile bootstrap CI from refits to
- * replicate b of every cell (`replicateY(b)`), and the Kneedle knee of the measured values.
+ * The plateau threshold of a group from its preferred fit, a percentile bootstrap CI from k-step
+ * refits to replicate b of every cell (`replicateY(b)`), and the Kneedle knee of the measured values.
  */
 export function findGroupPlateau(
   fits: GroupFits,
@@ -75,7 +96,7 @@ export function findGroupPlateau(
   if (threshold === null) return { status: 'none', model: curve.model, gain: options.gain, search_limit: limit, knee };
   const thresholds: number[] = [];
   for (let b = 0; b < options.resamples; b++) {
-    const replicate = refit(fits, x, replicateY(b));
+    const replicate = replicateCurve(fits, x, replicateY(b), options.steps ?? PLATEAU_REPLICATE_STEPS);
     if (!replicate) continue;
     // Replicates that never plateau count as beyond the limit: they widen the CI's upper end.
     thresholds.push(plateauThreshold(replicate, options.gain, limit) ?? Infinity);

@@ -1,12 +1,13 @@
 import * as aq from 'arquero';
 import { availableParallelism } from 'node:os';
-import { ERROR_CODES, PoolscopeError, type TaskType, type TimingRecord } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, type TimingRecord } from '@poolscope/core';
 import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from '../types.js';
 import { analysisMessages } from '../messages.js';
 import { isColumnSource, type ColumnSource } from '../fit/_input.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';
 import type { Cell } from '../scaling/cells.js';
-import { medianInPlace } from '../stats/bootstrap.js';
+import { medianInPlace } from '../stats/select.js';
+import { timingCellsOfTable, type TimingCell, type TimingCells } from './timing-cells.js';
 import { compareTargets } from './compare-targets.js';
 import { DEFAULT_CROSSOVER_GAIN, findCrossover } from './crossover.js';
 import { observe } from './observations.js';
@@ -35,8 +36,6 @@ export interface AnalyzedTimingGroup {
   readonly speedupReplicates: readonly Float64Array[];
 }
 
-const NS_PER_S = 1e9;
-
 /**
  * Analyses poolscope timings (an arquero table with the raw CSV's columns, e.g. from
  * `loadTimings` or `aq.loadCSV`, or an array of TimingRecord): rows whose status is not 'ok' are
@@ -50,65 +49,29 @@ export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], op
   if (missing.length > 0) {
     throw new PoolscopeError(ERROR_CODES.BAD_DATA, analysisMessages.missingTableColumns(missing), { hint: analysisMessages.missingTableColumnsHint(TIMING_TABLE_COLUMNS) });
   }
+  return analyzeTimingCells(timingCellsOfTable(table), options);
+}
+
+/**
+ * `analyzeTimings` on timings already split into cells (`timingCellsOfTable`, or
+ * `loadTimingCells` straight from CSV files without a table of every row).
+ */
+export function analyzeTimingCells(input: TimingCells, options: TimingAnalysisOptions = {}): AnalysisSummary {
   const settings = resolveSettings(options);
   const cores = options.cores ?? { value: availableParallelism(), source: 'assumed' as const };
-  const n = table.numRows();
-  const col = (name: string) => (names.includes(name) ? table.array(name) : null);
-  const status = col('status');
-  const wall = table.array('wall_ns');
-  const user = table.array('cpu_user_ns');
-  const sys = table.array('cpu_sys_ns');
-  const dropped = { error: 0, timeout: 0 };
-  let okRows = 0;
-  const okMask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = status ? status[i] : 'ok';
-    if (s === 'ok') {
-      const w = Number(wall[i]);
-      if (!(Number.isFinite(w) && w > 0)) {
-        throw new PoolscopeError(ERROR_CODES.BAD_DATA, analysisMessages.notPositive(`row ${i}`, 'wall_ns', String(wall[i])), { hint: analysisMessages.notPositiveHint('wall_ns') });
-      }
-      okMask[i] = 1;
-      okRows++;
-    } else if (s === 'timeout') dropped.timeout++;
-    else dropped.error++;
-  }
-  if (okRows === 0) throw new PoolscopeError(ERROR_CODES.BAD_DATA, analysisMessages.noOkRows('input', n), { hint: analysisMessages.noOkRowsHint });
-
-  // Cells: arquero groups the rows by (target, task_type, num_tasks, num_threads).
-  const spec = table.groupby('target', 'task_type', 'num_tasks', 'num_threads').groups()!;
-  const counts = new Int32Array(spec.size);
-  for (let i = 0; i < n; i++) if (okMask[i]) counts[spec.keys[i]!]!++;
-  const wallByCell = Array.from(counts, (c) => new Float64Array(c));
-  const busyByCell = Array.from(counts, (c) => new Float64Array(c));
-  const fill = new Int32Array(spec.size);
-  for (let i = 0; i < n; i++) {
-    if (!okMask[i]) continue;
-    const k = spec.keys[i]!;
-    const w = Number(wall[i]);
-    wallByCell[k]![fill[k]!] = w / NS_PER_S;
-    busyByCell[k]![fill[k]!++] = (Number(user[i]) + Number(sys[i])) / w;
-  }
-  const data = table.data() as never;
-  const value = (name: string, row: number) => spec.get[spec.names.indexOf(name)]!(row, data);
-  const runtimeCol = col('runtime');
-  const versionCol = col('runtime_version');
-  const gilCol = col('gil');
+  const { dropped, okRows } = input;
 
   // Groups: (target, task_type, num_tasks), each with its thread counts.
-  interface Pending { key: TimingGroupKey; byThreads: Map<number, Float64Array>; busy: Map<number, Float64Array>; rows: number[] }
+  interface Pending { key: TimingGroupKey; byThreads: Map<number, Float64Array>; busy: Map<number, Float64Array>; cells: TimingCell[] }
   const pending = new Map<string, Pending>();
-  for (let k = 0; k < spec.size; k++) {
-    if (counts[k] === 0) continue;
-    const row = spec.rows[k]!;
-    const key: TimingGroupKey = { target: String(value('target', row)), task_type: String(value('task_type', row)) as TaskType, num_tasks: Number(value('num_tasks', row)) };
+  for (const cell of input.cells) {
+    const key: TimingGroupKey = { target: cell.target, task_type: cell.task_type, num_tasks: cell.num_tasks };
     const id = `${key.target}\u0000${key.task_type}\u0000${key.num_tasks}`;
     let p = pending.get(id);
-    if (!p) pending.set(id, (p = { key, byThreads: new Map(), busy: new Map(), rows: [] }));
-    const threads = Number(value('num_threads', row));
-    p.byThreads.set(threads, wallByCell[k]!);
-    p.busy.set(threads, busyByCell[k]!);
-    p.rows.push(row);
+    if (!p) pending.set(id, (p = { key, byThreads: new Map(), busy: new Map(), cells: [] }));
+    p.byThreads.set(cell.num_threads, cell.wall);
+    p.busy.set(cell.num_threads, cell.busy);
+    p.cells.push(cell);
   }
   const analyzed: AnalyzedTimingGroup[] = [...pending.entries()]
     .sort(([, a], [, b]) => compareKey(a.key, b.key))
@@ -119,13 +82,13 @@ export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], op
         const coresBusy = medianInPlace(busy);
         return { ...point, throughput: p.key.num_tasks / point.median, cpu_utilisation: coresBusy / cores.value, cpu_cores_busy: coresBusy };
       });
-      const first = p.rows[0]!;
-      const gils = new Set(p.rows.map((r) => (gilCol ? gilCol[r] : null)));
+      const first = p.cells[0]!;
+      const gils = new Set(p.cells.map((c) => c.gil));
       const group: TimingGroup = {
         ...analysis,
         points,
-        runtime: runtimeCol ? String(runtimeCol[first]) : '',
-        runtime_version: versionCol ? String(versionCol[first]) : '',
+        runtime: first.runtime,
+        runtime_version: first.runtime_version,
         gil: gils.size === 1 ? toGil([...gils][0]) : null,
       };
       return { group, cells, speedupReplicates };
@@ -146,7 +109,7 @@ export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], op
     error: dropped.error + (options.inputs?.dropped.error ?? 0),
     timeout: dropped.timeout + (options.inputs?.dropped.timeout ?? 0),
   };
-  const inputs = options.inputs ?? { files: [], rows: n, ok_rows: okRows, dropped: totalDropped };
+  const inputs = options.inputs ?? { files: [], rows: input.rows, ok_rows: okRows, dropped: totalDropped };
   const notes = [...(options.notes ?? [])];
   if (cores.source === 'assumed') notes.push(analysisMessages.coresAssumed(cores.value));
   if (cores.source === 'option') notes.push(analysisMessages.coresFromOption(cores.value));

@@ -57,6 +57,17 @@ describe('fitUsl', () => {
     expect(fit.rse).toBeCloseTo(0, 6);
   });
 
+  it('gives standard errors for throughputs in the millions, as for the same data in units', () => {
+    // JᵀJ's diagonal spans 17 orders of magnitude here: inverted unscaled, it passed for singular.
+    const { x, y } = noisy(usl(0.05, 0.0008, 1), THREADS, 0.01, 42, 3);
+    const units = fitUsl(x, y);
+    const millions = fitUsl(x, y.map((v) => v * 1e6));
+    if (units.status !== 'ok' || millions.status !== 'ok') throw new Error('no fit');
+    expect(millions.stderr.sigma! / units.stderr.sigma!).toBeCloseTo(1, 4);
+    expect(millions.stderr.kappa! / units.stderr.kappa!).toBeCloseTo(1, 4);
+    expect(millions.stderr.gamma! / (1e6 * units.stderr.gamma!)).toBeCloseTo(1, 4);
+  });
+
   it('has no peak when kappa is 0 (pure contention)', () => {
     const fit = fitUsl(THREADS, THREADS.map(usl(0.1, 0, 1)));
     if (fit.status !== 'ok') throw new Error(fit.reason);

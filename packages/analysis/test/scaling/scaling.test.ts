@@ -5,6 +5,12 @@ import { findPlateau } from '../../src/scaling/find-plateau.js';
 import { kneedle } from '../../src/scaling/kneedle.js';
 import { plateauThreshold } from '../../src/scaling/plateau.js';
 import { analyze } from '../../src/scaling/analyze.js';
+import { groupByX, makeCells } from '../../src/scaling/cells.js';
+import { baselineIndex, computeSpeedups } from '../../src/scaling/speedup-table.js';
+import { findGroupPlateau, fitGroup, PLATEAU_REPLICATE_STEPS, replicateValues } from '../../src/scaling/group.js';
+import { resolveSettings } from '../../src/scaling/analyze-group.js';
+import { seededRandom } from '../../src/stats/random.js';
+import type { Metric } from '../../src/types.js';
 import { analysisMessages } from '../../src/messages.js';
 import { amdahl, noisy, usl } from '../fixtures/synth.js';
 
@@ -75,6 +81,34 @@ describe('plateau', () => {
     expect(p.ci95[1]!).toBeGreaterThanOrEqual(8);
     const ideal = findPlateau([1, 2, 4, 8], [8, 4, 2, 1], { metric: 'time' });
     expect(ideal.status).toBe('none');
+  });
+
+  it('takes its CI from a few Gauss-Newton steps per replicate, equal to what full refits give', () => {
+    // The k-step bootstrap (README, Plateau): same replicates, refitted by k steps or by Levenberg-Marquardt,
+    // on the data of the Amdahl plateau test above and of fitUsl's interval test (noisier: a wide CI).
+    const cases: [string, { x: number[]; y: number[] }, Metric][] = [
+      ['amdahl', noisy((n) => 2 / amdahl(0.2)(n), [1, 2, 4, 6, 8, 12, 16, 24, 32], 0.01, 21, 5), 'time'],
+      ['usl', noisy(usl(0.05, 0.001, 100), [1, 2, 4, 8, 16], 0.02, 7, 5), 'throughput'],
+    ];
+    const widths: number[] = [];
+    for (const [model, data, metric] of cases) {
+      const cells = makeCells(groupByX(data.x, data.y), resolveSettings({}), seededRandom(3));
+      const { table } = computeSpeedups(cells, metric);
+      const x = table.points.map((p) => p.x);
+      const y = table.points.map((p) => (metric === 'time' ? p.speedup : p.median));
+      const fits = fitGroup(x, y, metric, table.baseline_x);
+      expect(fits.preferred).toBe(model);
+      const replicateY = replicateValues(cells, metric, baselineIndex(cells), fits, seededRandom(4));
+      const plateau = (steps: number) => findGroupPlateau(fits, x, y, replicateY, { gain: 0.1, resamples: 200, steps });
+      const full = plateau(Infinity);
+      if (full.status !== 'found') throw new Error(full.status);
+      expect(plateau(PLATEAU_REPLICATE_STEPS)).toEqual(full);
+      widths.push(full.ci95[1]! - full.ci95[0]);
+      // No step at all leaves every replicate at the point estimate: a CI of one value.
+      expect(plateau(0)).toMatchObject({ ci95: [full.threshold, full.threshold] });
+    }
+    // The USL data's CI spans several thread counts: replicates that were not refitted would show.
+    expect(widths[1]).toBeGreaterThan(4);
   });
 
   it('is insufficient (with the reason) for one thread count, and 1 for constant times', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { quantileSorted } from 'simple-statistics';
 import { studentTQuantile } from '../../src/stats/student-t.js';
 import { describeSorted, percentileInterval, sortedCopy } from '../../src/stats/describe.js';
-import { medianInPlace, medianReplicates } from '../../src/stats/bootstrap.js';
-import { normalDeviate, seededRandom } from '../../src/stats/random.js';
+import { medianReplicates } from '../../src/stats/bootstrap.js';
+import { medianInPlace, quantileInPlace } from '../../src/stats/select.js';
+import { betaDeviate, gammaDeviate, normalDeviate, seededRandom } from '../../src/stats/random.js';
 
 describe('studentTQuantile', () => {
   it("agrees with R's qt", () => {
@@ -23,6 +25,18 @@ describe('describeSorted', () => {
     expect(d.sd!).toBeCloseTo(1.2909944, 6);
     expect(d.cv!).toBeCloseTo(0.5163978, 6);
     expect(describeSorted(sortedCopy([7])).cv).toBeNull();
+  });
+
+  it('quantiles by selection equal quantileSorted on the sorted sample, ties, infinities and NaN included', () => {
+    const random = seededRandom(12);
+    for (let n = 1; n < 60; n++) {
+      const a = Float64Array.from({ length: n }, () => (random() < 0.1 ? Infinity : Math.floor(random() * 8)));
+      if (n % 7 === 0) a[0] = Number.NaN;
+      for (const p of [0, 0.025, 0.25, 0.5, 0.9, 0.975, 1]) {
+        const sorted = Float64Array.from(a).sort() as unknown as number[];
+        expect(quantileInPlace(Float64Array.from(a), p), `n ${n} p ${p}`).toBe(quantileSorted(sorted, p));
+      }
+    }
   });
 
   it('percentile interval of 0..100 is [2.5, 97.5]', () => {
@@ -51,6 +65,37 @@ describe('bootstrap of the median', () => {
     expect(medianReplicates(sample, 200, seededRandom(2), 200)).not.toEqual(a);
   });
 
+  it('draws medians with the exact distribution of a bootstrap resample\'s median (odd m)', () => {
+    // n = m = 5 distinct values: the median of 5 draws is sorted[j] or lower with probability
+    // P(Binomial(5, (j + 1) / 5) >= 3) (David & Nagaraja 2003, §2.1): 0.05792, 0.31744, 0.68256, 0.94208, 1
+    const sample = sortedCopy([10, 20, 30, 40, 50]);
+    const replicates = medianReplicates(sample, 100_000, seededRandom(8), 100);
+    const exact = [0.05792, 0.31744, 0.68256, 0.94208, 1];
+    exact.forEach((p, j) => {
+      const share = replicates.filter((v) => v <= sample[j]!).length / replicates.length;
+      // Binomial standard error at most sqrt(0.25 / 1e5) = 0.0016: allow 4 of them.
+      expect(Math.abs(share - p), `P(median <= ${sample[j]})`).toBeLessThan(0.0064);
+    });
+  });
+
+  it('draws medians as drawing m values and taking their median would (even m, ties)', () => {
+    const sample = sortedCopy([1, 2, 2, 3, 5, 8]);
+    const b = 100_000;
+    const direct = new Map<number, number>();
+    const random = seededRandom(21);
+    const scratch = new Float64Array(sample.length);
+    for (let i = 0; i < b; i++) {
+      for (let j = 0; j < scratch.length; j++) scratch[j] = sample[Math.floor(random() * sample.length)]!;
+      const m = medianInPlace(scratch);
+      direct.set(m, (direct.get(m) ?? 0) + 1 / b);
+    }
+    const drawn = new Map<number, number>();
+    for (const m of medianReplicates(sample, b, seededRandom(22), 100)) drawn.set(m, (drawn.get(m) ?? 0) + 1 / b);
+    expect([...drawn.keys()].every((m) => direct.has(m))).toBe(true);
+    // Two independent estimates of each probability: standard error of the difference <= 0.0023.
+    for (const [m, p] of direct) expect(Math.abs((drawn.get(m) ?? 0) - p), `P(median = ${m})`).toBeLessThan(0.01);
+  });
+
   it('m-out-of-n resampling (m = 100 of 4000) keeps the interval width of the full bootstrap (within 25%)', () => {
     const random = seededRandom(11);
     const sample = sortedCopy(Array.from({ length: 4000 }, () => 10 + normalDeviate(random)));
@@ -65,5 +110,32 @@ describe('bootstrap of the median', () => {
     expect(full).toBeLessThan(0.1);
     expect(capped / full).toBeGreaterThan(0.75);
     expect(capped / full).toBeLessThan(1.25);
+  });
+});
+
+describe('gamma and beta deviates', () => {
+  it('have the means and variances of their distributions', () => {
+    // Gamma(a): mean a, variance a. Beta(a, b): mean a / (a + b), variance ab / ((a + b)^2 (a + b + 1)).
+    const moments = (draw: () => number) => {
+      const n = 50_000;
+      let sum = 0;
+      let squares = 0;
+      for (let i = 0; i < n; i++) {
+        const v = draw();
+        sum += v;
+        squares += v * v;
+      }
+      const mean = sum / n;
+      return { mean, variance: squares / n - mean * mean };
+    };
+    const random = seededRandom(4);
+    for (const a of [1, 2.5, 50]) {
+      const g = moments(() => gammaDeviate(a, random));
+      expect(g.mean / a).toBeCloseTo(1, 1);
+      expect(g.variance / a).toBeCloseTo(1, 1);
+    }
+    const beta = moments(() => betaDeviate(50, 51, random));
+    expect(beta.mean).toBeCloseTo(50 / 101, 3);
+    expect(beta.variance / ((50 * 51) / (101 ** 2 * 102))).toBeCloseTo(1, 1);
   });
 });

@@ -150,3 +150,25 @@ describe('readAllRecords and the file as a whole', () => {
 function stringifyMultiline(cells: readonly string[]): string {
   return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\n';
 }
+
+describe('line numbers and trimming on large files', () => {
+  it('counts the lines of a quoted field that first appears far into the file', async () => {
+    // 9,000 plain rows (200 KB: several stream chunks, and more than the reader queues before pausing), then a
+    // quoted field holding two line breaks, then a plain row.
+    const plain = Array.from({ length: 9000 }, (_, i) => `${i},${'x'.repeat(20)}`).join('\n');
+    const file = csvFile(`a,b\n${plain}\n"one\ntwo\nthree",y\nlast,z\n`);
+    const rows = [];
+    for await (const row of readCsvRows(file)) rows.push(row);
+    expect(rows).toHaveLength(9003);
+    expect(rows[9000]).toEqual({ line: 9001, cells: ['8999', 'x'.repeat(20)] });
+    expect(rows[9001]).toEqual({ line: 9002, cells: ['one\ntwo\nthree', 'y'] });
+    expect(rows[9002]).toEqual({ line: 9005, cells: ['last', 'z'] });
+  });
+
+  it('trims spaces, tabs and other white space around fields, and nothing else', async () => {
+    const file = csvFile('a,b,c,d\n  x ,\ty\t,\u00a0z\u3000,"  q  "\nplain,a b,-,\n');
+    const rows = [];
+    for await (const row of readCsvRows(file)) rows.push(row.cells);
+    expect(rows).toEqual([['a', 'b', 'c', 'd'], ['x', 'y', 'z', 'q'], ['plain', 'a b', '-', '']]);
+  });
+});
