@@ -53,7 +53,6 @@ export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './python/harness-files
 export { probeInterpreter } from './python/probe.js';
 export { discoverPythons, DISCOVERY_SOURCES } from './python/discover.js';
 export { parsePythonTarget, choosePython, versionTargetName, pythonTargetName, resolvePythonTargets } from './python/targets.js';
-export { pythonMessages } from './python/messages.js';
 export { mergeFunctionTimes } from './profile/function-time.js';
 export { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules } from './profile/categories.js';
 export { cpuProfileSchema, parseCpuProfile, reduceCpuProfile } from './profile/v8-cpuprofile.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
-import { pythonMessages } from '../python/messages.js';
+import { runnerMessages } from '../messages.js';
 import type { FunctionTime } from './function-time.js';
 
 /**
@@ -76,5 +76,5 @@ export function parseCategoryRules(json: unknown, where: string): CategoryRule[]
   const parsed = z.array(ruleSchema).safeParse(json);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
-  throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCategoryRules(where, problems), { hint: pythonMessages.badCategoryRulesHint });
+  throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCategoryRules(where, problems), { hint: runnerMessages.badCategoryRulesHint });
 }

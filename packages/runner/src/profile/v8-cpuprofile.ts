@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { pythonMessages } from '../python/messages.js';
+import { runnerMessages } from '../messages.js';
 import type { FunctionTime, ThreadProfile } from './function-time.js';
 
 /**
@@ -38,14 +38,14 @@ export function parseCpuProfile(text: string, where: string): CpuProfile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCpuProfile(where, (error as Error).message), {
-      hint: pythonMessages.badCpuProfileHint,
+    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCpuProfile(where, (error as Error).message), {
+      hint: runnerMessages.badCpuProfileHint,
     });
   }
   const parsed = cpuProfileSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `'${i.path.join('.')}' ${i.message}`).join('; ');
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCpuProfile(where, problems), { hint: pythonMessages.badCpuProfileHint });
+    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCpuProfile(where, problems), { hint: runnerMessages.badCpuProfileHint });
   }
   return parsed.data;
 }

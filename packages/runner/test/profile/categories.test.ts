@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, FUNCTION_CATEGORIES } from '@poolscope/core';
 import { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules } from '../../src/profile/categories.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
 
 describe('categorize with the default rules', () => {
   it.each([
@@ -58,7 +58,7 @@ describe('user rules', () => {
 
   it('are checked, and a bad one is named', () => {
     const bad = [{ category: 'task', names: ['ok'] }, { category: 'slow', names: [] }];
-    expect(() => parseCategoryRules(bad, 'config.json')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, hint: pythonMessages.badCategoryRulesHint }));
+    expect(() => parseCategoryRules(bad, 'config.json')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, hint: runnerMessages.badCategoryRulesHint }));
     expect(() => parseCategoryRules(bad, 'config.json')).toThrow(/^config\.json: invalid category rules: \[1\.category\] .*; \[1\.names\] /);
     expect(() => parseCategoryRules({ category: 'task' }, 'c.json')).toThrow(/invalid category rules/);
     expect(() => parseCategoryRules([{ category: 'task', names: ['x'], files: 'typo' }], 'c.json')).toThrow(/files/);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@poolscope/core';
 import { categorize } from '../../src/profile/categories.js';
 import { parseCpuProfile, reduceCpuProfile } from '../../src/profile/v8-cpuprofile.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
 
 const fixture = new URL('../fixtures/tiny.cpuprofile', import.meta.url);
 
@@ -47,7 +47,7 @@ describe('reduceCpuProfile', () => {
       expect(() => parseCpuProfile(text, 'x.cpuprofile')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA }));
     }
     expect(() => parseCpuProfile('{}', 'x.cpuprofile')).toThrow(/^x\.cpuprofile: not a V8 CPU profile/);
-    expect(pythonMessages.badCpuProfile('x', 'y')).toBe('x: not a V8 CPU profile (.cpuprofile): y');
+    expect(runnerMessages.badCpuProfile('x', 'y')).toBe('x: not a V8 CPU profile (.cpuprofile): y');
   });
 });
 

@@ -3,7 +3,7 @@ import { ERROR_CODES } from '@poolscope/core';
 import { categorize } from '../../src/profile/categories.js';
 import { toProfileRecords } from '../../src/profile/records.js';
 import { PythonHarness, type PythonProfileOk, type PythonProfileResult } from '../../src/python/harness.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
 import { GIL_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
 import { withMeasureLock } from './measure-lock.js';
 
@@ -78,7 +78,7 @@ describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/op
 
   it('refuses cProfile, saying why', async () => {
     await expect(harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 }, { profiler: 'cprofile' })).rejects.toThrow(
-      expect.objectContaining({ code: ERROR_CODES.USAGE, message: pythonMessages.cprofileRefused(OPT_313T!), hint: pythonMessages.cprofileRefusedHint }),
+      expect.objectContaining({ code: ERROR_CODES.USAGE, message: runnerMessages.cprofileRefused(OPT_313T!), hint: runnerMessages.cprofileRefusedHint }),
     );
   });
 
