@@ -130,9 +130,10 @@ export const runnerMessages = {
     `'${name}' is not a Python target name; use pythonX.Y (GIL build), pythonX.Yt (free-threaded build) or python:PATH`,
 
   // Profiles.
+  profileMissingThreads: (threads: readonly string[]) => `no profile came back from ${threads.join(', ')}; the rows cover the other threads`,
   badCpuProfile: (where: string, problem: string) => `${where}: not a V8 CPU profile (.cpuprofile): ${problem}`,
   badCpuProfileHint: 'A .cpuprofile is the JSON that `node --cpu-prof` writes; regenerate it.',
   badCategoryRules: (where: string, problem: string) => `${where}: invalid category rules: ${problem}`,
   badCategoryRulesHint:
-    'Each rule is {"category": "task|result|lock|dispatch|idle|other", "names": ["function", ...], "file": "optional part of the file"}.',
+    'The file holds a JSON array of rules, each {"category": "task|result|lock|dispatch|idle|other", "names": ["function", ...], "file": "part of the file name"} with names, file or both; the first rule that matches wins.',
 } as const;

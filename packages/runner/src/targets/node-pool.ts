@@ -1,11 +1,12 @@
 import type { TaskType } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { expectedTaskResult } from '../tasks/run-task.js';
+import type { CpuProfile, ProfileWindow } from '../profile/v8-cpuprofile.js';
 import { faultFor, type InjectedFault } from './faults.js';
 import { failed, finishMeasure, startMeasure } from './measure.js';
-import type { CellSpec, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
+import type { CellSpec, ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
 import { withTimeout } from './_timeout.js';
-import { describeFailure, nodeRuntime, startPool, type WorkerPool } from './_piscina.js';
+import { describeFailure, nodeRuntime, settle, startPool, v8ProfileOutcome, wrongResults, type WorkerPool } from './_piscina.js';
+import { nowUs, startThreadProfile, stopThreadProfile } from './_thread-profile.js';
 
 /** Options of the Node targets. */
 export interface NodeTargetOptions {
@@ -61,40 +62,78 @@ class NodePoolSession implements TargetSession {
     return pool;
   }
 
-  async runRepeat(cell: CellSpec, options: RepeatOptions): Promise<RepeatOutcome> {
-    const { task_type: type, task_work: work, num_tasks: count } = cell;
-    let pool: WorkerPool;
+  /** The pool of the cell's thread count, started and warmed for its task; a failure if it cannot be. */
+  async #prepare(cell: CellSpec, timeoutMs: number): Promise<WorkerPool | RepeatFailed> {
     try {
-      const ready = this.#poolOf(cell.num_threads, options.timeoutMs).then((p) => this.#warm(p, type, work, options.timeoutMs));
-      const started = await withTimeout(ready, options.timeoutMs);
-      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(cell.num_threads, options.timeoutMs));
-      pool = started.value;
+      const ready = this.#poolOf(cell.num_threads, timeoutMs).then((p) => this.#warm(p, cell.task_type, cell.task_work, timeoutMs));
+      const started = await withTimeout(ready, timeoutMs);
+      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(cell.num_threads, timeoutMs));
+      return started.value;
     } catch (error) {
       return failed('error', runnerMessages.poolStartFailed(cell.num_threads, describeFailure(error)));
     }
-    const fault = faultFor(this.faults, this.name, cell);
+  }
 
-    const start = startMeasure();
+  /** Submits the cell's tasks (task `i` gets `i`) and collects every result: the timed region. */
+  #submit(pool: WorkerPool, cell: CellSpec): Promise<unknown[]> {
+    const { task_type: type, task_work: work, num_tasks: count } = cell;
+    const fault = faultFor(this.faults, this.name, cell);
     const pending = new Array<Promise<unknown>>(count);
     for (let index = 0; index < count; index++) {
       pending[index] = pool.run(
         fault?.task === index ? { kind: 'task', type, work, index, fault: fault.kind } : { kind: 'task', type, work, index },
       );
     }
-    let results: unknown[];
-    try {
-      const settled = await withTimeout(Promise.all(pending), options.timeoutMs);
-      if (!settled.done) return failed('timeout', runnerMessages.repeatTimeout(options.timeoutMs));
-      results = settled.value;
-    } catch (error) {
-      return failed('error', runnerMessages.taskFailed(describeFailure(error)));
-    }
-    const measured = finishMeasure(start);
+    return Promise.all(pending);
+  }
 
-    const expected = expectedTaskResult(type, work);
-    const wrong = results.filter((r) => r !== expected).length;
-    if (wrong > 0) return { ...measured, status: 'error', error: runnerMessages.wrongResults(wrong, count) };
+  async runRepeat(cell: CellSpec, options: RepeatOptions): Promise<RepeatOutcome> {
+    const pool = await this.#prepare(cell, options.timeoutMs);
+    if ('status' in pool) return pool;
+    const start = startMeasure();
+    const settled = await settle(this.#submit(pool, cell), options.timeoutMs);
+    if (settled.status !== 'ok') return settled;
+    const measured = finishMeasure(start);
+    const wrong = wrongResults(settled.value, cell);
+    if (wrong > 0) return { ...measured, status: 'error', error: runnerMessages.wrongResults(wrong, cell.num_tasks) };
     return { status: 'ok', ...measured };
+  }
+
+  /**
+   * The cell once more under V8's profiler: every worker of the (warm) pool starts profiling
+   * itself, then the main thread; the tasks run as in a repetition; then each profile is stopped
+   * and reduced to the timed region.
+   */
+  async profile(cell: CellSpec, options: ProfileOptions): Promise<ProfileOutcome> {
+    const pool = await this.#prepare(cell, options.timeoutMs);
+    if ('status' in pool) return pool;
+    const broadcast = (kind: 'profile-start' | 'profile-stop') => {
+      const counter = new Int32Array(new SharedArrayBuffer(4));
+      const parties = this.#threads;
+      const request = { kind, counter, parties, timeoutMs: options.timeoutMs, intervalUs: options.intervalUs };
+      return settle(Promise.all(Array.from({ length: parties }, () => pool.run(request) as Promise<CpuProfile | null>)), options.timeoutMs);
+    };
+    const started = await broadcast('profile-start');
+    if (started.status !== 'ok') return started;
+    let main: CpuProfile | null = null;
+    let window: ProfileWindow;
+    await startThreadProfile(options.intervalUs);
+    try {
+      const startUs = nowUs();
+      const settled = await settle(this.#submit(pool, cell), options.timeoutMs);
+      window = { startUs, endUs: nowUs() };
+      if (settled.status !== 'ok') return settled;
+      const wrong = wrongResults(settled.value, cell);
+      if (wrong > 0) return failed('error', runnerMessages.wrongResults(wrong, cell.num_tasks));
+    } finally {
+      main = await stopThreadProfile();
+    }
+    const stopped = await broadcast('profile-stop');
+    if (stopped.status !== 'ok') return stopped;
+    return v8ProfileOutcome(window, [
+      { thread: 'main', role: 'main', profile: main },
+      ...stopped.value.map((profile, i) => ({ thread: `worker-${i + 1}`, role: 'worker' as const, profile })),
+    ]);
   }
 
   async calibrate(taskType: TaskType, targetUs: number): Promise<number> {
