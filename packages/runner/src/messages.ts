@@ -4,6 +4,7 @@
  */
 const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const CPROFILE_HUNG = 'with several threads cProfile hung in our trials on 3.13t (500 tasks, 2 threads)';
 
 export const runnerMessages = {
   // Options and config files.
@@ -16,7 +17,7 @@ export const runnerMessages = {
     `${file}: unknown key '${key}'; a config file may set: ${keys.join(', ')}`,
   configHint: 'The keys of a config file are the long options of `poolscope run`, with the same values.',
   unknownTarget: (name: string, accepted: readonly string[]) => `--targets: unknown target '${name}'; known targets: ${accepted.join(', ')}`,
-  unknownTargetHint: 'Run `poolscope run --help` to see the targets; names are case-sensitive.',
+  unknownTargetHint: 'Run `poolscope targets` to list the targets this machine has; names are case-sensitive.',
 
   // Shards.
   badShard: (where: string, got: string) => `${where} must be I/N with 1 <= I <= N (the I-th of N parts), got '${got}'`,
@@ -109,10 +110,10 @@ export const runnerMessages = {
   badTaskType: (value: unknown) => `task_type must be 'cpu' or 'io', got ${JSON.stringify(value)}`,
   badPositive: (field: string, value: unknown) => `${field} must be a positive number, got ${JSON.stringify(value)}`,
   harnessClosed: (path: string) => `the Python harness for '${path}' was closed; start a new one`,
-  cprofileRefused: (path: string) =>
-    `cProfile is not used on '${path}', a free-threaded build: with several threads it hung in our trials on 3.13t ` +
-    '(500 tasks, 2 threads)',
-  cprofileRefusedHint: 'Use the call-stack sampler (the default profiler), which works on free-threaded builds.',
+  cprofileRefused: (path: string) => `cProfile is not used on '${path}', a free-threaded build: ${CPROFILE_HUNG}`,
+  cprofileRefusedFor: (target: string, path: string) =>
+    `--profiler cprofile cannot profile target ${target} ('${path}'), a free-threaded build: ${CPROFILE_HUNG}`,
+  cprofileRefusedHint: 'Use the call-stack sampler (--profiler sampler, the default), which works on free-threaded builds.',
   harnessRequestFailed: (op: string, error: string) => `the Python harness could not ${op}: ${error}`,
 
   // Python: discovery and target names.
@@ -130,6 +131,10 @@ export const runnerMessages = {
     `'${name}' is not a Python target name; use pythonX.Y (GIL build), pythonX.Yt (free-threaded build) or python:PATH`,
 
   // Profiles.
+  profileOptionAlone: (option: string) => `${option} only applies to profiling, and --profile is not given`,
+  profileOptionAloneHint: 'Add --profile to run each cell once more under a profiler, or drop the option.',
+  cannotProfile: (target: string) => `target ${target} cannot be profiled`,
+  profileFailed: (cell: string, status: string, error: string) => `${cell}: the profiled run ended with status '${status}': ${error}`,
   profileMissingThreads: (threads: readonly string[]) => `no profile came back from ${threads.join(', ')}; the rows cover the other threads`,
   badCpuProfile: (where: string, problem: string) => `${where}: not a V8 CPU profile (.cpuprofile): ${problem}`,
   badCpuProfileHint: 'A .cpuprofile is the JSON that `node --cpu-prof` writes; regenerate it.',

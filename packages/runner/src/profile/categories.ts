@@ -78,7 +78,8 @@ export function categorize(fn: Pick<FunctionTime, 'name' | 'file' | 'caller'>, r
   return 'other';
 }
 
-const ruleSchema = z
+/** The shape of one rule, as files and plans hold it. */
+export const categoryRuleSchema = z
   .strictObject({
     category: z.enum(FUNCTION_CATEGORIES),
     names: z.array(z.string().min(1)).min(1).optional(),
@@ -88,7 +89,7 @@ const ruleSchema = z
 
 /** Checks user-supplied rules (from a config file: `where` names it) and returns them; E_BAD_DATA if invalid. */
 export function parseCategoryRules(json: unknown, where: string): CategoryRule[] {
-  const parsed = z.array(ruleSchema).safeParse(json);
+  const parsed = z.array(categoryRuleSchema).safeParse(json);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
   throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCategoryRules(where, problems), { hint: runnerMessages.badCategoryRulesHint });
