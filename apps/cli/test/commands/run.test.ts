@@ -23,9 +23,14 @@ describe('poolscope run', () => {
     expect(rows).toHaveLength(2 * 2 * 2);
     expect(new Set(rows.map((r) => r.target))).toEqual(new Set(['node-pool', 'node-main']));
     expect(result.stdout.startsWith(runCliMessages.summary(8, file, 0, 0))).toBe(true);
-    expect(result.stderr).toContain(runCliMessages.started(rows[0]!.run_id, 4, 8, file));
+    expect(result.stderr).toContain(runCliMessages.started(rows[0]!.run_id, 4, 8, file, 'rounds', false));
     // Not a terminal: plain progress lines, the last one when every cell is done.
-    expect(result.stderr).toContain(runCliMessages.progressLine(4, 4, 'ELAPSED', null).split(', ELAPSED')[0]);
+    expect(result.stderr).toContain(runCliMessages.progressLine(8, 8, 4, 4, 'ELAPSED', null).split(', ELAPSED')[0]);
+    // Then, per cell, the median wall time, speedup and CPU utilisation, as the analysis computes them.
+    const table = result.stdout.split('\n').filter((l) => /^node-(pool|main) +io +6 +[12] +/.test(l));
+    expect(table).toHaveLength(4);
+    expect(result.stdout).toContain(runCliMessages.cellTableHeader.join('  ').split('  ')[0]);
+    expect(result.stdout).toMatch(/CPU util = \(user \+ sys CPU time\) \/ \(wall time x \d+ logical cores?\)/);
   });
 
   it('resumes, and refuses options that conflict with the run being resumed', async () => {
@@ -55,7 +60,10 @@ describe('poolscope run', () => {
   it('exits 2 on bad options, naming the option and what it takes', async () => {
     const cases: [string[], string][] = [
       [['--threads', '0,2'], runnerMessages.badOption('--threads', 'a list of positive integers', '0,2')],
-      [['--targets', 'node-pool,python9'], runnerMessages.unknownTarget('python9', ['node-pool', 'node-main'])],
+      [['--targets', 'node-pool,python9'], runnerMessages.unknownTarget('python9', ['node-pool', 'node-main', 'pythonX.Y', 'pythonX.Yt', 'python:PATH'])],
+      [['--order', 'random'], runnerMessages.badOption('--order', 'one of cells, rounds', 'random')],
+      [['--profiler', 'perf'], runnerMessages.badOption('--profiler', 'one of sampler, cprofile', 'perf')],
+      [['--profile-interval-us', '100'], runnerMessages.profileOptionAlone('--profile-interval-us')],
       [['--shard', '4/3'], runnerMessages.badShard('--shard', '4/3')],
       [['--task-types', 'gpu'], runnerMessages.badOption('--task-types', 'a list of task types (cpu, io)', 'gpu')],
       [['--timeout-s', '0'], runnerMessages.badOption('--timeout-s', 'a positive number of seconds', '0')],

@@ -1,4 +1,4 @@
-import type { TaskType } from '@poolscope/core';
+import type { FunctionCategory, TaskType } from '@poolscope/core';
 import type { PlannedCell } from '../plan/cells.js';
 import type { RepetitionOrder } from '../plan/schedule.js';
 import type { ShardChoice } from '../plan/shard.js';
@@ -54,6 +54,8 @@ export type RunEvent =
       readonly outcome: ProfileOutcome;
       /** Rows written to profile.csv (one per function, all threads merged). */
       readonly rows: number;
+      /** Self time per category, all threads summed (the thread time each category took). */
+      readonly categories: Partial<Record<FunctionCategory, number>>;
       readonly progress: RunProgress;
     }
   | { readonly type: 'cell-done'; readonly cell: PlannedCell; readonly cv: number | null; readonly progress: RunProgress }

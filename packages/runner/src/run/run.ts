@@ -12,6 +12,7 @@ import {
   readRecords,
   timingSchema,
   writeHostInfo,
+  type FunctionCategory,
   type ProfileRecord,
   type TaskType,
   type TimingRecord,
@@ -386,6 +387,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       } else {
         const outcome = await attempt(cell, (session) => session.profile!(cell, profileOptions!));
         let rows = 0;
+        const categories: Partial<Record<FunctionCategory, number>> = {};
         if (outcome.status === 'ok') {
           const { run_id } = plan;
           const { target, task_type, num_tasks, num_threads } = cell;
@@ -393,6 +395,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
           // One write for the whole cell, so a killed run leaves all of its rows or none.
           profileAppender!.appendAll(records);
           rows = records.length;
+          for (const record of records) categories[record.category] = (categories[record.category] ?? 0) + record.self_ns;
           profilesWritten += 1;
           for (const warning of outcome.warnings) {
             if (warned.has(warning)) continue;
@@ -401,7 +404,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
           }
         } else profilesFailed += 1;
         doneWork += cell.num_tasks;
-        emit({ type: 'profile', cell, outcome, rows, progress: progress() });
+        emit({ type: 'profile', cell, outcome, rows, categories, progress: progress() });
       }
       stepsLeft[index]! -= 1;
       if (stepsLeft[index] === 0) cellDone(index);

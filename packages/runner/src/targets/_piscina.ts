@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, type TaskType } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { reduceCpuProfile, type CpuProfile, type ProfileWindow } from '../profile/v8-cpuprofile.js';
 import type { ThreadProfile } from '../profile/function-time.js';
@@ -57,6 +57,12 @@ export async function startPool(threads: number, timeoutMs: number): Promise<Wor
     await pool.destroy();
     throw error;
   }
+}
+
+/** Warms every worker of a pool of `threads` for a task type and size: one warm request per worker (see `WarmRequest`). */
+export async function warmPool(pool: WorkerPool, threads: number, type: TaskType, work: number, timeoutMs: number): Promise<void> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'warm', counter, parties: threads, timeoutMs, type, work })));
 }
 
 /** A failure inside a worker as one line: the error's message, or what the value was. */

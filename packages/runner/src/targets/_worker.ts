@@ -126,12 +126,17 @@ async function timeEventLoopCell(request: Omit<EventLoopCellRequest, 'kind'>): P
 
 /**
  * Runs a `node-main` cell on the calling thread's event loop and times it (warmed first); with
- * `profileUs`, under V8's profiler, started before the timed region and stopped after it.
+ * `profileUs`, under V8's profiler, started before the warm-up and stopped after the timed region.
  */
 export async function runEventLoopCell(request: Omit<EventLoopCellRequest, 'kind'>): Promise<EventLoopCellResult> {
-  warmTask(request.type, request.work);
-  if (request.profileUs === undefined) return (await timeEventLoopCell(request)).result;
+  if (request.profileUs === undefined) {
+    warmTask(request.type, request.work);
+    return (await timeEventLoopCell(request)).result;
+  }
+  // Profiling first, then warming: code compiled while V8 profiles records where it inlined what,
+  // so the task's time is not charged to the function its loop was inlined into (see NodeMainTarget.profile).
   await startThreadProfile(request.profileUs);
+  warmTask(request.type, request.work);
   let timed: Awaited<ReturnType<typeof timeEventLoopCell>>;
   let profile: CpuProfile | null = null;
   try {

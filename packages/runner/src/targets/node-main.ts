@@ -42,11 +42,11 @@ class NodeMainSession implements TargetSession {
     return this.#host;
   }
 
-  /** Runs the cell on the host thread's event loop (under V8's profiler with `profileUs`). */
-  async #runCell(cell: CellSpec, timeoutMs: number, profileUs?: number): Promise<EventLoopCellResult | RepeatFailed> {
+  /** Runs the cell on the event loop of `host`, the session's own thread unless given (under V8's profiler with `profileUs`). */
+  async #runCell(cell: CellSpec, timeoutMs: number, profile?: { readonly host: WorkerPool; readonly intervalUs: number }): Promise<EventLoopCellResult | RepeatFailed> {
     let host: WorkerPool;
     try {
-      const started = await withTimeout(this.#hostThread(timeoutMs), timeoutMs);
+      const started = await withTimeout(profile ? Promise.resolve(profile.host) : this.#hostThread(timeoutMs), timeoutMs);
       if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(1, timeoutMs));
       host = started.value;
     } catch (error) {
@@ -60,7 +60,7 @@ class NodeMainSession implements TargetSession {
       count: cell.num_tasks,
       limit: cell.num_threads,
       ...(fault ? { fault: { kind: fault.kind, task: fault.task } } : {}),
-      ...(profileUs !== undefined ? { profileUs } : {}),
+      ...(profile ? { profileUs: profile.intervalUs } : {}),
     } as const;
     const settled = await settle(host.run(request) as Promise<EventLoopCellResult>, timeoutMs);
     return settled.status === 'ok' ? settled.value : settled;
@@ -74,15 +74,33 @@ class NodeMainSession implements TargetSession {
     return { status: 'ok', wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb };
   }
 
-  /** The cell once more with V8's profiler on the event-loop thread, and on the main thread, which waits for it. */
+  /**
+   * The cell once more under V8's profiler, on the event loop of a fresh thread and on the main
+   * thread, which waits for it. A fresh thread, profiled from before its warm-up: V8 inlines the
+   * task into the loop that calls it once that loop is hot, and code compiled before profiling
+   * started carries no record of it, so a session's well-used thread would charge the task's time
+   * to the loop (we saw `lane` take all of it). The profiles are clipped to the timed region.
+   */
   async profile(cell: CellSpec, options: ProfileOptions): Promise<ProfileOutcome> {
+    let host: WorkerPool;
+    try {
+      const started = await withTimeout(startPool(1, options.timeoutMs), options.timeoutMs);
+      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(1, options.timeoutMs));
+      host = started.value;
+    } catch (error) {
+      return failed('error', runnerMessages.poolStartFailed(1, describeFailure(error)));
+    }
     let main: CpuProfile | null = null;
     let result: EventLoopCellResult | RepeatFailed;
-    await startThreadProfile(options.intervalUs);
     try {
-      result = await this.#runCell(cell, options.timeoutMs, options.intervalUs);
+      await startThreadProfile(options.intervalUs);
+      try {
+        result = await this.#runCell(cell, options.timeoutMs, { host, intervalUs: options.intervalUs });
+      } finally {
+        main = await stopThreadProfile();
+      }
     } finally {
-      main = await stopThreadProfile();
+      await host.destroy();
     }
     if ('status' in result) return result;
     if (result.wrong > 0) return failed('error', runnerMessages.wrongResults(result.wrong, cell.num_tasks));

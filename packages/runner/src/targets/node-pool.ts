@@ -5,7 +5,7 @@ import { faultFor, type InjectedFault } from './faults.js';
 import { failed, finishMeasure, startMeasure } from './measure.js';
 import type { CellSpec, ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
 import { withTimeout } from './_timeout.js';
-import { describeFailure, nodeRuntime, settle, startPool, v8ProfileOutcome, wrongResults, type WorkerPool } from './_piscina.js';
+import { describeFailure, nodeRuntime, settle, startPool, v8ProfileOutcome, warmPool, wrongResults, type WorkerPool } from './_piscina.js';
 import { nowUs, startThreadProfile, stopThreadProfile } from './_thread-profile.js';
 
 /** Options of the Node targets. */
@@ -55,9 +55,7 @@ class NodePoolSession implements TargetSession {
   /** Warms every worker of the pool for a task type, one warm request per worker. */
   async #warm(pool: WorkerPool, type: TaskType, work: number, timeoutMs: number): Promise<WorkerPool> {
     if (this.#warmed.has(type)) return pool;
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const parties = this.#threads;
-    await Promise.all(Array.from({ length: parties }, () => pool.run({ kind: 'warm', counter, parties, timeoutMs, type, work })));
+    await warmPool(pool, this.#threads, type, work, timeoutMs);
     this.#warmed.add(type);
     return pool;
   }
@@ -100,40 +98,56 @@ class NodePoolSession implements TargetSession {
   }
 
   /**
-   * The cell once more under V8's profiler: every worker of the (warm) pool starts profiling
-   * itself, then the main thread; the tasks run as in a repetition; then each profile is stopped
-   * and reduced to the timed region.
+   * The cell once more under V8's profiler, on a fresh pool: every worker starts profiling itself
+   * before it is warmed, then the main thread starts; the tasks run as in a repetition; then each
+   * profile is stopped and reduced to the timed region. A fresh pool, profiled from before its
+   * warm-up: once piscina's message handler is hot, V8 inlines the task into it, and code compiled
+   * before profiling started carries no record of that, so a well-used pool would charge the task's
+   * time to `onMessage` (we saw it take all of it).
    */
   async profile(cell: CellSpec, options: ProfileOptions): Promise<ProfileOutcome> {
-    const pool = await this.#prepare(cell, options.timeoutMs);
-    if ('status' in pool) return pool;
+    const threads = cell.num_threads;
+    const { timeoutMs, intervalUs } = options;
+    let pool: WorkerPool;
+    try {
+      const started = await withTimeout(startPool(threads, timeoutMs), timeoutMs);
+      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(threads, timeoutMs));
+      pool = started.value;
+    } catch (error) {
+      return failed('error', runnerMessages.poolStartFailed(threads, describeFailure(error)));
+    }
     const broadcast = (kind: 'profile-start' | 'profile-stop') => {
       const counter = new Int32Array(new SharedArrayBuffer(4));
-      const parties = this.#threads;
-      const request = { kind, counter, parties, timeoutMs: options.timeoutMs, intervalUs: options.intervalUs };
-      return settle(Promise.all(Array.from({ length: parties }, () => pool.run(request) as Promise<CpuProfile | null>)), options.timeoutMs);
+      const request = { kind, counter, parties: threads, timeoutMs, intervalUs };
+      return settle(Promise.all(Array.from({ length: threads }, () => pool.run(request) as Promise<CpuProfile | null>)), timeoutMs);
     };
-    const started = await broadcast('profile-start');
-    if (started.status !== 'ok') return started;
-    let main: CpuProfile | null = null;
-    let window: ProfileWindow;
-    await startThreadProfile(options.intervalUs);
     try {
-      const startUs = nowUs();
-      const settled = await settle(this.#submit(pool, cell), options.timeoutMs);
-      window = { startUs, endUs: nowUs() };
-      if (settled.status !== 'ok') return settled;
-      const wrong = wrongResults(settled.value, cell);
-      if (wrong > 0) return failed('error', runnerMessages.wrongResults(wrong, cell.num_tasks));
+      const started = await broadcast('profile-start');
+      if (started.status !== 'ok') return started;
+      const warmed = await settle(warmPool(pool, threads, cell.task_type, cell.task_work, timeoutMs), timeoutMs);
+      if (warmed.status !== 'ok') return warmed;
+      let main: CpuProfile | null = null;
+      let window: ProfileWindow;
+      await startThreadProfile(intervalUs);
+      try {
+        const startUs = nowUs();
+        const settled = await settle(this.#submit(pool, cell), timeoutMs);
+        window = { startUs, endUs: nowUs() };
+        if (settled.status !== 'ok') return settled;
+        const wrong = wrongResults(settled.value, cell);
+        if (wrong > 0) return failed('error', runnerMessages.wrongResults(wrong, cell.num_tasks));
+      } finally {
+        main = await stopThreadProfile();
+      }
+      const stopped = await broadcast('profile-stop');
+      if (stopped.status !== 'ok') return stopped;
+      return v8ProfileOutcome(window, [
+        { thread: 'main', role: 'main', profile: main },
+        ...stopped.value.map((profile, i) => ({ thread: `worker-${i + 1}`, role: 'worker' as const, profile })),
+      ]);
     } finally {
-      main = await stopThreadProfile();
+      await pool.destroy();
     }
-    const stopped = await broadcast('profile-stop');
-    if (stopped.status !== 'ok') return stopped;
-    return v8ProfileOutcome(window, [
-      { thread: 'main', role: 'main', profile: main },
-      ...stopped.value.map((profile, i) => ({ thread: `worker-${i + 1}`, role: 'worker' as const, profile })),
-    ]);
   }
 
   async calibrate(taskType: TaskType, targetUs: number): Promise<number> {
