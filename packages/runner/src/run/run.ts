@@ -9,7 +9,6 @@ import {
   profileSchema,
   readCsvRows,
   readHostInfo,
-  readRecords,
   timingSchema,
   writeHostInfo,
   type FunctionCategory,
@@ -24,13 +23,13 @@ import { deriveRunId, matrixOf, orderOf, planConflicts, profileSettingsOf, readP
 import { schedule } from '../plan/schedule.js';
 import { shardFromEnv, type Shard, type ShardChoice } from '../plan/shard.js';
 import { DEFAULT_CATEGORY_RULES } from '../profile/categories.js';
-import { mergeFunctionTimes } from '../profile/function-time.js';
-import { toProfileRecords } from '../profile/records.js';
+import { cellProfileRecords } from '../profile/records.js';
 import { resolveTargets, targetRegistry, type TargetRegistry } from '../targets/registry.js';
 import type { ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOutcome, TargetSession } from '../targets/target.js';
 import type { RunEvent, RunProgress } from './events.js';
 import { runPaths, type RunPaths } from './paths.js';
 import { estimateRemainingMs } from './progress.js';
+import { profileKey, pushTo, readDoneRows, readProfiledCells } from './done-rows.js';
 import { Sessions } from './sessions.js';
 import { timingRow } from './timing-row.js';
 import { coefficientOfVariation, CV_WARNING_THRESHOLD } from './stats.js';
@@ -151,48 +150,6 @@ async function newPlan(
     created_at: new Date().toISOString(),
   };
 }
-
-/**
- * The rows already in timings.csv (a resumed run), each checked to belong to the plan and to
- * appear once: the line of each row key, the wall times of each cell's ok rows, and the cells
- * with a failed row (which are not profiled).
- */
-async function readDoneRows(file: string, plan: RunPlan, cells: readonly PlannedCell[]) {
-  const planned = new Set(cells.flatMap((cell) => Array.from({ length: plan.matrix.repeats }, (_, repeat) => rowKey({ ...cell, repeat }))));
-  const doneLines = new Map<string, number>();
-  const walls = new Map<string, number[]>();
-  const failedCells = new Set<string>();
-  for await (const { line, record } of readRecords(file, timingSchema)) {
-    const key = rowKey(record);
-    const where = `${file}:${line}`;
-    if (record.run_id !== plan.run_id || !planned.has(key))
-      throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.rowNotInRun(where, plan.run_id), { hint: runnerMessages.foreignRowsHint });
-    const first = doneLines.get(key);
-    if (first !== undefined) throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.duplicateRow(where, first), { hint: runnerMessages.foreignRowsHint });
-    doneLines.set(key, line);
-    if (record.status === 'ok') pushTo(walls, cellKey(record), record.wall_ns);
-    else failedCells.add(cellKey(record));
-  }
-  return { doneLines, walls, failedCells };
-}
-
-/** The cells of the plan that already have profile rows (a resumed run), each row checked to belong to it. */
-async function readProfiledCells(file: string, plan: RunPlan, cells: readonly PlannedCell[]): Promise<Set<string>> {
-  const planned = new Set(cells.map(profileKey));
-  const profiled = new Set<string>();
-  if (!existsSync(file)) return profiled;
-  for await (const { line, record } of readRecords(file, profileSchema)) {
-    const key = profileKey(record);
-    if (record.run_id !== plan.run_id || !planned.has(key))
-      throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.rowNotInRun(`${file}:${line}`, plan.run_id), { hint: runnerMessages.foreignRowsHint });
-    profiled.add(key);
-  }
-  return profiled;
-}
-
-/** A profiled cell's identity in profile.csv, whose rows carry no task work (one per target and type in a plan). */
-const profileKey = (cell: Pick<PlannedCell, 'target' | 'task_type' | 'num_tasks' | 'num_threads'>) =>
-  `${cell.target}|${cell.task_type}|${cell.num_tasks}|${cell.num_threads}`;
 
 /** Refuses, before anything is measured, to profile with a target that cannot or will not. */
 function checkProfiling(sessions: Sessions, names: readonly string[], options: ProfileOptions): void {
@@ -389,9 +346,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
         let rows = 0;
         const categories: Partial<Record<FunctionCategory, number>> = {};
         if (outcome.status === 'ok') {
-          const { run_id } = plan;
-          const { target, task_type, num_tasks, num_threads } = cell;
-          const records = toProfileRecords(mergeFunctionTimes(outcome.threads.map((t) => t.functions)), { run_id, target, task_type, num_tasks, num_threads, repeat: 0 }, rules);
+          const records = cellProfileRecords(outcome, plan.run_id, cell, rules);
           // One write for the whole cell, so a killed run leaves all of its rows or none.
           profileAppender!.appendAll(records);
           rows = records.length;
@@ -430,12 +385,6 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
     profileAppender?.close();
     await sessions.closeAll();
   }
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** A cell for people: `node-pool cpu, 1000 tasks x 2 threads`. */
