@@ -12,7 +12,7 @@
 //   done; done
 //   node packages/runner/bench/repetition-order.mjs --summary orders.jsonl [MAX_OTHERS_CORES]
 // Environment: TARGETS (default node-pool,node-main,python3.13,python3.13t), TASKS (100,1000),
-// REPEATS (5).
+// THREADS (1,2; speedups are of 2 over 1), REPEATS (5).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +74,8 @@ const tasks = (process.env.TASKS ?? '100,1000').split(',').map(Number);
 const out = mkdtempSync(join(tmpdir(), 'poolscope-order-'));
 const started = process.hrtime.bigint();
 const before = ticks();
-await runMatrix({ out, env: {}, targets, taskTypes: ['cpu'], tasks, threads: [1, 2], repeats: Number(process.env.REPEATS ?? 5), warmup: 1, order, seed });
+const threads = (process.env.THREADS ?? '1,2').split(',').map(Number);
+await runMatrix({ out, env: {}, targets, taskTypes: ['cpu'], tasks, threads, repeats: Number(process.env.REPEATS ?? 5), warmup: 1, order, seed });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const others_cores = othersCores(before, ticks());
 const rows = (await readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema)).filter((r) => r.status === 'ok');

@@ -1,6 +1,6 @@
 /** The texts `poolscope run` and `poolscope merge` print (the library's own texts live in @poolscope/runner). */
 export const runCliMessages = {
-  runDescription: 'measure a matrix of task counts x thread counts on each target and write DIR/raw/timings.csv',
+  runDescription: 'measure a matrix of task counts x thread counts on each target and write DIR/raw/timings.csv (and profile.csv with --profile)',
   mergeDescription: "join the shards' timings.csv (or profile.csv) files into one, refusing mixed schemas and repeated rows",
   calibrated: (target: string, type: string, us: number, work: number) =>
     `calibrated ${target} ${type}: ${work} ${type === 'cpu' ? 'iterations' : 'us'} per task (${us} us on one thread)`,

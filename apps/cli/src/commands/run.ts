@@ -118,7 +118,7 @@ export function runCommand(io: CliIO): Command {
     .option('--warmup <n>', 'unrecorded repetitions before them (default: 1)')
     .option('--task-us <us>', 'calibrate each task to last this long on one thread: N, or cpu=N,io=N (default: cpu=200,io=1000)')
     .option('--task-work <n>', 'fixed work per task instead: loop iterations (cpu) or microseconds (io): N, or cpu=N,io=N')
-    .option('--seed <n>', 'seed of the shuffled cell order (default: 1)')
+    .option('--seed <n>', 'seed of the shuffled order of cells (or of each round) (default: 1)')
     .option('--timeout-s <s>', 'longest one repetition may take; may change on --resume (default: 120)')
     .option('--shard <I/N>', 'run only the I-th of N parts of the matrix (default: from the environment, see below)')
     .option('--run-id <id>', 'the run id rows carry (default: derived from the matrix, the same on every shard)')

@@ -225,7 +225,7 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
     const { repeats, warmup } = plan.matrix;
     const missing = cells.map((cell) => Array.from({ length: repeats }, (_, r) => r).filter((r) => !doneLines.has(rowKey({ ...cell, repeat: r }))));
     const needsProfile = cells.map((cell) => plan.profile !== null && !profiled.has(profileKey(cell)) && !failedCells.has(cellKey(cell)));
-    const steps = schedule({ missing, profile: needsProfile, warmup, order: plan.order, seed: plan.seed });
+    const steps = schedule({ threads: cells.map((cell) => cell.num_threads), missing, profile: needsProfile, warmup, order: plan.order, seed: plan.seed });
     const stepsLeft = cells.map(() => 0);
     for (const step of steps) stepsLeft[step.cell]! += 1;
     const totalWork = steps.reduce((sum, step) => sum + cells[step.cell]!.num_tasks, 0);

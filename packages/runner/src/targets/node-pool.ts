@@ -30,34 +30,62 @@ export class NodePoolTarget implements Target {
   }
 }
 
+/** A live pool of the session: its workers, and the task types they have all been warmed for. */
+interface LivePool {
+  readonly pool: WorkerPool;
+  readonly threads: number;
+  readonly warmed: Set<TaskType>;
+}
+
+/**
+ * The most worker threads a session keeps alive across its pools. Idle workers block in
+ * `Atomics.wait` and cost no CPU, only memory (about 10 MB each); beyond this, the least recently
+ * used pool is closed.
+ */
+const MAX_POOLED_THREADS = 128;
+
 class NodePoolSession implements TargetSession {
   readonly runtime = nodeRuntime();
-  #pool: WorkerPool | undefined;
-  #threads = 0;
-  /** Task types every worker of the current pool has been warmed for. */
-  #warmed = new Set<TaskType>();
+  /** The session's pools by thread count, least recently used first. */
+  readonly #pools = new Map<number, LivePool>();
 
   constructor(
     private readonly name: string,
     private readonly faults: readonly InjectedFault[],
   ) {}
 
-  /** The pool for `threads` workers, started anew when the thread count changes. */
-  async #poolOf(threads: number, timeoutMs: number): Promise<WorkerPool> {
-    if (this.#pool && this.#threads === threads) return this.#pool;
-    await this.close();
-    this.#pool = await startPool(threads, timeoutMs);
-    this.#threads = threads;
-    this.#warmed = new Set();
-    return this.#pool;
+  /**
+   * The pool of `threads` workers, started if the session has none. Pools are kept across cells,
+   * one per thread count: in rounds the cells of each thread count come in turn, and a pool that
+   * is started anew for every visit costs seconds (8 workers take 2 to 3 s to start and warm on 2
+   * cores) and times its first tasks on code V8 is still tiering up.
+   */
+  async #poolOf(threads: number, timeoutMs: number): Promise<LivePool> {
+    const live = this.#pools.get(threads);
+    if (live) {
+      this.#pools.delete(threads);
+      this.#pools.set(threads, live);
+      return live;
+    }
+    let pooled = [...this.#pools.values()].reduce((sum, p) => sum + p.threads, 0);
+    for (const old of [...this.#pools.values()]) {
+      if (pooled + threads <= MAX_POOLED_THREADS) break;
+      this.#pools.delete(old.threads);
+      pooled -= old.threads;
+      await old.pool.destroy();
+    }
+    const started: LivePool = { pool: await startPool(threads, timeoutMs), threads, warmed: new Set() };
+    this.#pools.set(threads, started);
+    return started;
   }
 
   /** Warms every worker of the pool for a task type, one warm request per worker. */
-  async #warm(pool: WorkerPool, type: TaskType, work: number, timeoutMs: number): Promise<WorkerPool> {
-    if (this.#warmed.has(type)) return pool;
-    await warmPool(pool, this.#threads, type, work, timeoutMs);
-    this.#warmed.add(type);
-    return pool;
+  async #warm(live: LivePool, type: TaskType, work: number, timeoutMs: number): Promise<WorkerPool> {
+    if (!live.warmed.has(type)) {
+      await warmPool(live.pool, live.threads, type, work, timeoutMs);
+      live.warmed.add(type);
+    }
+    return live.pool;
   }
 
   /** The pool of the cell's thread count, started and warmed for its task; a failure if it cannot be. */
@@ -152,14 +180,13 @@ class NodePoolSession implements TargetSession {
 
   async calibrate(taskType: TaskType, targetUs: number): Promise<number> {
     if (taskType === 'io') return Math.max(1, Math.round(targetUs));
-    const pool = await this.#poolOf(this.#threads || 1, 60_000);
+    const { pool } = await this.#poolOf(1, 60_000);
     return (await pool.run({ kind: 'calibrate', targetUs })) as number;
   }
 
   async close(): Promise<void> {
-    const pool = this.#pool;
-    this.#pool = undefined;
-    this.#threads = 0;
-    await pool?.destroy();
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((p) => p.pool.destroy()));
   }
 }

@@ -7,18 +7,19 @@ const text = (steps: readonly Step[]) =>
 
 describe('schedule, cells order', () => {
   it("runs each cell's warm-ups, repetitions and profile back to back, in the plan's order", () => {
-    const input: ScheduleInput = { missing: all(2, 2), profile: [true, false], warmup: 1, order: 'cells', seed: 1 };
+    const input: ScheduleInput = { threads: [1, 2], missing: all(2, 2), profile: [true, false], warmup: 1, order: 'cells', seed: 1 };
     expect(text(schedule(input))).toEqual(['w0:c0', 'r0:c0', 'r1:c0', 'p:c0', 'w0:c1', 'r0:c1', 'r1:c1']);
   });
 
   it('skips what is done, and warms only cells that still measure', () => {
-    const input: ScheduleInput = { missing: [[1], []], profile: [false, true], warmup: 1, order: 'cells', seed: 1 };
+    const input: ScheduleInput = { threads: [1, 2], missing: [[1], []], profile: [false, true], warmup: 1, order: 'cells', seed: 1 };
     expect(text(schedule(input))).toEqual(['w0:c0', 'r1:c0', 'p:c1']);
   });
 });
 
 describe('schedule, rounds order', () => {
-  const input: ScheduleInput = { missing: all(6, 3), profile: [true, true, false, true, true, true], warmup: 2, order: 'rounds', seed: 7 };
+  const threads = [1, 2, 4, 1, 2, 4];
+  const input: ScheduleInput = { threads, missing: all(6, 3), profile: [true, true, false, true, true, true], warmup: 2, order: 'rounds', seed: 7 };
   const steps = schedule(input);
 
   it('runs a round of warm-ups per warm-up, then every cell’s repetition r before any repetition r + 1, then the profiles', () => {
@@ -32,6 +33,16 @@ describe('schedule, rounds order', () => {
     expect(new Set(orders).size).toBe(3);
     expect(schedule(input)).toEqual(steps);
     expect(schedule({ ...input, seed: 8 })).not.toEqual(steps);
+  });
+
+  it('visits the cells of one thread count together within a round, the thread counts in a shuffled order', () => {
+    const blocks = (prefix: string) => {
+      const counts = steps.filter((_, i) => text(steps)[i]!.startsWith(`${prefix}:`)).map((s) => threads[s.cell]!);
+      return counts.filter((count, i) => i === 0 || count !== counts[i - 1]);
+    };
+    const orders = ['w0', 'w1', 'r0', 'r1', 'r2'].map(blocks);
+    for (const order of orders) expect([...order].sort()).toEqual([1, 2, 4]);
+    expect(new Set(orders.map((o) => o.join())).size).toBeGreaterThan(1);
   });
 
   it('keeps the rounds of a resumed run: only what is missing, in the same rounds', () => {

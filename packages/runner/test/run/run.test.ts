@@ -174,8 +174,10 @@ describe('runMatrix repetition order', () => {
     const out = tmp();
     const failing = (target: string, cell: { task_type: string; num_tasks: number; num_threads: number }) =>
       target === 'fake-b' && cell.task_type === 'io' && cell.num_tasks === 20 && cell.num_threads === 1;
-    const { registry, log } = fakeRegistry((target, cell, call) =>
-      failing(target, cell) && call > 20 ? { status: 'error', error: 'boom', wall_ns: 5, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(10),
+    let calls = 0;
+    // The failing cell's first call is its warm-up; its second, repetition 0, fails.
+    const { registry, log } = fakeRegistry((target, cell) =>
+      failing(target, cell) && ++calls === 2 ? { status: 'error', error: 'boom', wall_ns: 5, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(10),
     );
     const summary = await runMatrix({ ...fakeMatrix, out, registry });
     const rows = (await rowsOf(out)).filter((r) => failing(r.target, r));

@@ -30,7 +30,7 @@ describe('node-pool', () => {
     expect(outcome.max_rss_kb).toBeGreaterThan(1024);
   });
 
-  it('reuses its pool across cells of one thread count and replaces it for another', async () => {
+  it('keeps one pool per thread count across cells', async () => {
     const session = await start(new NodePoolTarget());
     for (const num_threads of [1, 1, 3, 2]) expect((await session.runRepeat({ ...cpuCell, num_threads }, options)).status).toBe('ok');
     expect((await session.runRepeat({ task_type: 'io', task_work: 200, num_tasks: 20, num_threads: 4 }, options)).status).toBe('ok');
