@@ -42,6 +42,8 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'result', names: ['processTicksAndRejections', 'runMicrotasks', 'enqueueMicrotask', '(promise resolution)'] },
   { category: 'result', file: 'node:internal/process/task_queues' },
   { category: 'result', names: ['_handleResponse', 'done'], file: 'piscina/' },
+  // The runner's own wait for a cell's results (node-pool's main thread).
+  { category: 'result', names: ['withTimeout', 'settle'], file: '@poolscope/runner/' },
   { category: 'lock', names: ['acquire', 'release', 'wait', 'wait_for', 'notify', 'notify_all', 'Atomics.wait', 'waitAsync'] },
   // A piscina worker waiting for its next task blocks in Atomics.wait inside this loop.
   { category: 'lock', names: ['atomicsWaitLoop'], file: 'piscina' },
@@ -58,6 +60,7 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'dispatch', names: ['postMessage', 'onMessage', 'onWorkerMessage', 'onEventMessage', 'receiveMessageOnPort', 'emit'] },
   { category: 'dispatch', file: 'node:internal/per_context/messageport' },
   { category: 'dispatch', file: 'node:internal/worker' },
+  { category: 'dispatch', file: 'node:internal/event_target' },
   { category: 'dispatch', file: 'piscina/' },
   { category: 'dispatch', names: ['handle', 'runOnEventLoop', 'lane'], file: '@poolscope/runner/' },
   { category: 'idle', names: ['(idle)'] },

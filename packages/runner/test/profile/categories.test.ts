@@ -45,6 +45,8 @@ describe('categorize with the default rules', () => {
     ['sumOfSquaresInt32', '@poolscope/runner/dist/tasks/cpu-task.js', 'task'],
     ['processTimers', 'node:internal/timers', 'task'],
     ['(program)', '', 'other'],
+    ['withTimeout', '@poolscope/runner/dist/targets/_timeout.js', 'result'],
+    ['(anonymous)', 'node:internal/event_target', 'dispatch'],
   ] as const)('%s in %s is %s', (name, file, category) => {
     expect(categorize({ name, file })).toBe(category);
   });
