@@ -6,6 +6,8 @@ export { mergeCsvFiles } from './merge/merge.js';
 
 export {
   RUN_DEFAULTS,
+  parseBoolean,
+  parseChoice,
   parseInteger,
   parseNameList,
   parsePositiveIntList,
@@ -19,11 +21,13 @@ export { readRunConfig, RUN_CONFIG_KEYS } from './plan/config.js';
 export { parseShard, shardFromEnv, assignShards } from './plan/shard.js';
 export { cellKey, rowKey, plannedCells, curvesOfShard } from './plan/cells.js';
 export { deriveRunId, readPlan, runPlanSchema } from './plan/run-plan.js';
+export { schedule, REPETITION_ORDERS } from './plan/schedule.js';
 export { seededShuffle, mulberry32 } from './plan/random.js';
 
 export { NodePoolTarget } from './targets/node-pool.js';
 export { NodeMainTarget } from './targets/node-main.js';
-export { nodeTargetRegistry, resolveTargets, NODE_TARGETS } from './targets/registry.js';
+export { nodeTargetRegistry, targetRegistry, combineRegistries, resolveTargets, NODE_TARGETS } from './targets/registry.js';
+export { PYTHON_PROFILERS } from './targets/target.js';
 export { FAULT_KINDS, parseInjectedFaults } from './targets/faults.js';
 
 export { cpuTask, cpuTaskResult } from './tasks/cpu-task.js';
@@ -40,23 +44,39 @@ export type { MergeOptions, MergeSummary } from './merge/merge.js';
 export type { RunRequest, TaskSizeRequest } from './plan/options.js';
 export type { Shard, ShardChoice, ShardUnit } from './plan/shard.js';
 export type { PlannedCell, CellIdentity } from './plan/cells.js';
-export type { RunPlan, RunMatrix } from './plan/run-plan.js';
-export type { CellSpec, Measurements, RepeatOk, RepeatFailed, RepeatOutcome, RepeatOptions, RuntimeInfo, Target, TargetSession } from './targets/target.js';
+export type { RunPlan, RunMatrix, ProfileSettings } from './plan/run-plan.js';
+export type { RepetitionOrder, Step, ScheduleInput } from './plan/schedule.js';
+export type {
+  CellSpec,
+  Measurements,
+  RepeatOk,
+  RepeatFailed,
+  RepeatOutcome,
+  RepeatOptions,
+  RuntimeInfo,
+  Target,
+  TargetSession,
+  ProfileOptions,
+  ProfileOk,
+  ProfileOutcome,
+  PythonProfiler,
+} from './targets/target.js';
 export type { NodeTargetOptions } from './targets/node-pool.js';
-export type { TargetRegistry } from './targets/registry.js';
+export type { TargetRegistry, TargetRegistryOptions } from './targets/registry.js';
 export type { FaultKind, InjectedFault } from './targets/faults.js';
 export type { CalibrateOptions } from './tasks/calibrate.js';
 
 // --- Python target and profiles (issue #4) ---
 export { PythonHarness } from './python/harness.js';
+export { PythonTarget } from './python/python-target.js';
+export { pythonTargetRegistry, PYTHON_TARGET_FORMS } from './python/registry.js';
 export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './python/harness-files.js';
 export { probeInterpreter } from './python/probe.js';
 export { discoverPythons, DISCOVERY_SOURCES } from './python/discover.js';
 export { parsePythonTarget, choosePython, versionTargetName, pythonTargetName, resolvePythonTargets } from './python/targets.js';
-export { pythonMessages } from './python/messages.js';
 export { mergeFunctionTimes } from './profile/function-time.js';
-export { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules } from './profile/categories.js';
-export { cpuProfileSchema, parseCpuProfile, reduceCpuProfile } from './profile/v8-cpuprofile.js';
+export { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules, readCategoryRules } from './profile/categories.js';
+export { cpuProfileSchema, parseCpuProfile, reduceCpuProfile, shortUrl } from './profile/v8-cpuprofile.js';
 export { toProfileRecords } from './profile/records.js';
 
 export type {
@@ -73,9 +93,11 @@ export type {
   PythonProfileResult,
 } from './python/harness.js';
 export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './python/probe.js';
+export type { PythonTargetOptions } from './python/python-target.js';
+export type { PythonRegistryOptions } from './python/registry.js';
 export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable } from './python/discover.js';
 export type { PythonTargetSpec, ResolvedPython } from './python/targets.js';
 export type { FunctionTime, ThreadProfile } from './profile/function-time.js';
 export type { CategoryRule } from './profile/categories.js';
-export type { CpuProfile } from './profile/v8-cpuprofile.js';
+export type { CpuProfile, ProfileWindow } from './profile/v8-cpuprofile.js';
 export type { ProfileCell } from './profile/records.js';

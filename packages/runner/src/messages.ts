@@ -1,9 +1,10 @@
 /**
- * Every user-facing text of @poolscope/runner, in one place, so tests assert against this
- * catalogue instead of copied strings.
+ * Every user-facing text of @poolscope/runner (Node and Python targets, runs, merges, profiles), in
+ * one place, so tests assert against this catalogue instead of copied strings.
  */
 const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const CPROFILE_HUNG = 'with several threads cProfile hung in our trials on 3.13t (500 tasks, 2 threads)';
 
 export const runnerMessages = {
   // Options and config files.
@@ -16,7 +17,7 @@ export const runnerMessages = {
     `${file}: unknown key '${key}'; a config file may set: ${keys.join(', ')}`,
   configHint: 'The keys of a config file are the long options of `poolscope run`, with the same values.',
   unknownTarget: (name: string, accepted: readonly string[]) => `--targets: unknown target '${name}'; known targets: ${accepted.join(', ')}`,
-  unknownTargetHint: 'Run `poolscope run --help` to see the targets; names are case-sensitive.',
+  unknownTargetHint: 'Run `poolscope targets` to list the targets this machine has; names are case-sensitive.',
 
   // Shards.
   badShard: (where: string, got: string) => `${where} must be I/N with 1 <= I <= N (the I-th of N parts), got '${got}'`,
@@ -82,4 +83,62 @@ export const runnerMessages = {
   mergeExtraColumns: (file: string, columns: readonly string[]) =>
     `${file}: ignoring ${columns.length === 1 ? 'column' : 'columns'} ${columns.map((c) => `'${c}'`).join(', ')}, which the schema does not have`,
   mergeRunIds: (ids: readonly string[]) => `the inputs come from ${ids.length} runs (${ids.join(', ')}), not from the shards of one run`,
+
+  // Python interpreters: starting one.
+  interpreterMissing: (path: string) => `python interpreter '${path}' does not exist`,
+  interpreterIsDirectory: (path: string) => `python interpreter '${path}' is a directory, not an executable`,
+  interpreterNotExecutable: (path: string) => `python interpreter '${path}' is not executable`,
+  interpreterTooOld: (path: string, version: string) =>
+    `python interpreter '${path}' is Python ${version}; the poolscope harness needs Python 3.8 or newer`,
+  notPython: (path: string, detail: string) => `'${path}' did not run as a Python interpreter: ${detail}`,
+  noHello: (path: string, detail: string) => `'${path}' started, but the poolscope harness in it did not say hello: ${detail}`,
+  startTimeout: (path: string, ms: number) => `'${path}' did not start the poolscope harness within ${seconds(ms)}`,
+  interpreterChanged: (path: string, before: string, after: string) =>
+    `'${path}' was Python ${before} when the run started and is Python ${after} now`,
+  interpreterHint:
+    'Name a Python 3.8+ executable (python:/path/to/python3.13t), or run `poolscope targets` to see the interpreters poolscope found.',
+
+  // Python: a cell that fails (data, not a crash).
+  cellTimeout: (ms: number, pid: number) => `the cell did not finish within ${seconds(ms)}; the Python harness (pid ${pid}) was killed`,
+  harnessDied: (how: string) => `the Python harness exited (${how}) during the cell`,
+  harnessExit: (code: number | null, signal: string | null) => (signal ? `killed by ${signal}` : `exit code ${String(code)}`),
+  protocolBroken: (line: string) => `the Python harness answered something that is not a poolscope response: ${line.slice(0, 200)}`,
+  stderrTail: (tail: string) => `; its last output: ${tail}`,
+
+  // Python: misuse.
+  badCellValue: (field: string, value: unknown) => `${field} must be a positive integer, got ${JSON.stringify(value)}`,
+  badTaskType: (value: unknown) => `task_type must be 'cpu' or 'io', got ${JSON.stringify(value)}`,
+  badPositive: (field: string, value: unknown) => `${field} must be a positive number, got ${JSON.stringify(value)}`,
+  harnessClosed: (path: string) => `the Python harness for '${path}' was closed; start a new one`,
+  cprofileRefused: (path: string) => `cProfile is not used on '${path}', a free-threaded build: ${CPROFILE_HUNG}`,
+  cprofileRefusedFor: (target: string, path: string) =>
+    `--profiler cprofile cannot profile target ${target} ('${path}'), a free-threaded build: ${CPROFILE_HUNG}`,
+  cprofileRefusedHint: 'Use the call-stack sampler (--profiler sampler, the default), which works on free-threaded builds.',
+  harnessRequestFailed: (op: string, error: string) => `the Python harness could not ${op}: ${error}`,
+
+  // Python: discovery and target names.
+  probeTimeout: (ms: number) => `did not answer within ${seconds(ms)}`,
+  probeFailed: (how: string, tail: string) => (tail ? `${how}: ${tail}` : how),
+  probeGarbled: (output: string) => `printed something that is not an interpreter description: ${output.slice(0, 200)}`,
+  probeNotRunnable: (reason: string) => `cannot be run: ${reason}`,
+  tooOldForHarness: (version: string) => `Python ${version} is too old for the poolscope harness (it needs 3.8 or newer)`,
+  noSuchInterpreter: (name: string, found: readonly string[]) =>
+    `no interpreter found for target '${name}'` + (found.length ? `; usable ones: ${found.join(', ')}` : '; poolscope found no usable Python'),
+  noSuchInterpreterHint:
+    'Install it, add its directory to POOLSCOPE_PYTHONS, or name the executable itself: python:/path/to/python3.13t.',
+  explicitUnusable: (path: string, reason: string) => `python interpreter '${path}' is not usable: ${reason}`,
+  notPythonTarget: (name: string) =>
+    `'${name}' is not a Python target name; use pythonX.Y (GIL build), pythonX.Yt (free-threaded build) or python:PATH`,
+
+  // Profiles.
+  profileOptionAlone: (option: string) => `${option} only applies to profiling, and --profile is not given`,
+  profileOptionAloneHint: 'Add --profile to run each cell once more under a profiler, or drop the option.',
+  cannotProfile: (target: string) => `target ${target} cannot be profiled`,
+  profileFailed: (cell: string, status: string, error: string) => `${cell}: the profiled run ended with status '${status}': ${error}`,
+  profileMissingThreads: (threads: readonly string[]) => `no profile came back from ${threads.join(', ')}; the rows cover the other threads`,
+  badCpuProfile: (where: string, problem: string) => `${where}: not a V8 CPU profile (.cpuprofile): ${problem}`,
+  badCpuProfileHint: 'A .cpuprofile is the JSON that `node --cpu-prof` writes; regenerate it.',
+  badCategoryRules: (where: string, problem: string) => `${where}: invalid category rules: ${problem}`,
+  badCategoryRulesHint:
+    'The file holds a JSON array of rules, each {"category": "task|result|lock|dispatch|idle|other", "names": ["function", ...], "file": "part of the file name"} with names, file or both; the first rule that matches wins.',
 } as const;

@@ -1,10 +1,12 @@
 /** The texts `poolscope run` and `poolscope merge` print (the library's own texts live in @poolscope/runner). */
 export const runCliMessages = {
-  runDescription: 'measure a matrix of task counts x thread counts on each target and write DIR/raw/timings.csv',
+  runDescription: 'measure a matrix of task counts x thread counts on each target and write DIR/raw/timings.csv (and profile.csv with --profile)',
   mergeDescription: "join the shards' timings.csv (or profile.csv) files into one, refusing mixed schemas and repeated rows",
   calibrated: (target: string, type: string, us: number, work: number) =>
     `calibrated ${target} ${type}: ${work} ${type === 'cpu' ? 'iterations' : 'us'} per task (${us} us on one thread)`,
-  started: (runId: string, cells: number, rows: number, file: string) => `run ${runId}: ${cells} cells, ${rows} rows to measure -> ${file}`,
+  started: (runId: string, cells: number, rows: number, file: string, order: string, profiling: boolean) =>
+    `run ${runId}: ${cells} cells, ${rows} rows to measure, ${order === 'rounds' ? 'in rounds' : 'cell after cell'}` +
+    `${profiling ? ', each cell profiled after its repetitions' : ''} -> ${file}`,
   resumed: (runId: string, rowsDone: number, rows: number, file: string) => `resuming run ${runId}: ${rowsDone} of ${rows} rows already in ${file}`,
   shard: (index: number, count: number, source: string) => `shard ${index}/${count} (from ${source})`,
   failedRepeat: (cell: string, repeat: string, status: string, error: string) => `${cell}, ${repeat}: ${status}: ${error}`,
@@ -13,19 +15,37 @@ export const runCliMessages = {
   restarted: (target: string) => `restarted ${target} after the failed repetition`,
   warning: (text: string) => `warning: ${text}`,
   stopping: 'stopping after the repetition in hand; press Ctrl-C again to stop at once (that repetition is then lost)',
-  progressLine: (done: number, total: number, elapsed: string, eta: string | null) =>
-    `${done}/${total} cells done, ${elapsed} elapsed${eta && done < total ? `, about ${eta} left` : ''}`,
-  progressBar: (bar: string, done: number, total: number, eta: string | null, cell: string) =>
-    `${bar} ${done}/${total} cells${eta ? `  ETA ${eta}` : ''}  ${cell}`,
+  progressLine: (repeats: number, repeatsTotal: number, done: number, total: number, elapsed: string, eta: string | null) =>
+    `${repeats}/${repeatsTotal} repetitions, ${done}/${total} cells done, ${elapsed} elapsed${eta && done < total ? `, about ${eta} left` : ''}`,
+  progressBar: (bar: string, repeats: number, repeatsTotal: number, done: number, total: number, eta: string | null, cell: string) =>
+    `${bar} ${repeats}/${repeatsTotal} repetitions, ${done}/${total} cells${eta ? `  ETA ${eta}` : ''}  ${cell}`,
   summary: (rows: number, file: string, failed: number, unstable: number) =>
     `wrote ${rows} ${rows === 1 ? 'row' : 'rows'} to ${file}` +
     (failed ? `; ${failed} failed (status error or timeout)` : '') +
     (unstable ? `; ${unstable} ${unstable === 1 ? 'cell varies' : 'cells vary'} by more than 10%` : ''),
+  profileSummary: (cells: number, file: string, failed: number) =>
+    `profiled ${cells} ${cells === 1 ? 'cell' : 'cells'} -> ${file}` + (failed ? `; ${failed} profiled ${failed === 1 ? 'run' : 'runs'} failed` : ''),
+  profiled: (cell: string, profiler: string, rows: number, ms: string, threads: string, categories: string) =>
+    `profiled ${cell} (${profiler}, ${ms} ms): ${rows} functions; ${categories}; sampled / wall per thread: ${threads}`,
+  profileFailed: (cell: string, status: string, error: string) => `${cell}, profiled run: ${status}: ${error}`,
+  cellTableHeader: ['target', 'type', 'tasks', 'threads', 'median ms', 'speedup', 'CPU util', 'cores busy'],
+  cellTableNote: (cores: number) =>
+    `CPU util = (user + sys CPU time) / (wall time x ${cores} logical ${cores === 1 ? 'core' : 'cores'}), median over repetitions; ` +
+    'speedup = median wall at 1 thread / median wall. `poolscope analyze DIR` adds confidence intervals and fits.',
+  cellTableSkipped: (reason: string) => `(no per-cell table: ${reason})`,
   merged: (files: number, rows: number, schema: string, output: string) => `merged ${files} ${files === 1 ? 'file' : 'files'}: ${rows} ${schema} rows -> ${output}`,
   faultsVariable: 'POOLSCOPE_INJECT_FAULTS',
   runHelpAfter: `
 Targets: node-pool (a piscina worker pool with exactly N threads), node-main (one event loop,
-at most N tasks in flight: cpu tasks cannot overlap, waits can).
+at most N tasks in flight: cpu tasks cannot overlap, waits can), and Python interpreters:
+python3.13 (the newest 3.13 with the GIL found), python3.13t (free-threaded), or python:PATH.
+\`poolscope targets\` lists what this machine has.
+
+Profiles (--profile): each cell runs once more after its repetitions, under Python's call-stack
+sampler (or cProfile) or V8's profiler on every thread; DIR/raw/profile.csv gets one row per
+function with its category (task, result, lock, dispatch, idle, other). --categories FILE.json
+adds rules, tried first: [{"category": "task", "names": ["crunch"], "file": "mylib/"}] (names,
+file or both; the first rule that matches wins).
 
 Shards: without --shard, the shard is taken from the environment when one of these is set:
 POOLSCOPE_SHARD=I/N; Slurm job arrays (SLURM_ARRAY_TASK_ID); Kubernetes indexed Jobs

@@ -1,5 +1,5 @@
-import type { RunEvent } from '@poolscope/runner';
-import { describeCell } from '@poolscope/runner';
+import { FUNCTION_CATEGORIES } from '@poolscope/core';
+import { describeCell, type RunEvent, type RunProgress } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { runCliMessages as m } from './run-messages.js';
 
@@ -15,6 +15,18 @@ export function formatDuration(ms: number): string {
 export function progressBar(done: number, total: number, width = 24): string {
   const filled = total > 0 ? Math.round((width * done) / total) : width;
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+}
+
+/** A profiled cell on one line: its categories' shares of thread time, and how much of each thread's wall time the samples cover. */
+export function describeProfile(event: Extract<RunEvent, { type: 'profile' }>): string {
+  const { cell, outcome } = event;
+  if (outcome.status !== 'ok') return m.profileFailed(describeCell(cell), outcome.status, outcome.error);
+  const total = Object.values(event.categories).reduce((sum, ns) => sum + ns, 0);
+  const shares = FUNCTION_CATEGORIES.filter((c) => event.categories[c])
+    .map((c) => `${c} ${((100 * event.categories[c]!) / total).toFixed(0)}%`)
+    .join(', ');
+  const threads = outcome.threads.map((t) => `${t.thread} ${t.sampled_ns === null ? '-' : (t.sampled_ns / outcome.wall_ns).toFixed(2)}`).join(', ');
+  return m.profiled(describeCell(cell), outcome.profiler, event.rows, (outcome.wall_ns / 1e6).toFixed(1), threads, shares);
 }
 
 /** Options of the progress renderer. */
@@ -57,12 +69,22 @@ export class ProgressRenderer {
     this.#barShown = false;
   }
 
-  #drawBar(done: number, total: number, etaMs: number | null, label: string): void {
-    const eta = etaMs === null ? null : formatDuration(etaMs);
-    const text = m.progressBar(progressBar(done, total), done, total, eta, label);
+  #drawBar(progress: RunProgress, label: string): void {
+    const { repeats_done, repeats_total, cells_done, cells_total, eta_ms } = progress;
+    const eta = eta_ms === null ? null : formatDuration(eta_ms);
+    const text = m.progressBar(progressBar(repeats_done, repeats_total), repeats_done, repeats_total, cells_done, cells_total, eta, label);
     const width = this.#io.stderr.columns ?? 100;
     this.#io.stderr.write(`\r\x1b[K${text.slice(0, Math.max(20, width - 1))}`);
     this.#barShown = true;
+  }
+
+  /** Without a terminal: a progress line, at most every interval, and always when the run is done. */
+  #logProgress(progress: RunProgress): void {
+    const { repeats_done, repeats_total, cells_done, cells_total, elapsed_ms, eta_ms } = progress;
+    const now = this.#now();
+    if (now - this.#lastLine < this.#intervalMs && cells_done < cells_total) return;
+    this.#lastLine = now;
+    this.line(m.progressLine(repeats_done, repeats_total, cells_done, cells_total, formatDuration(elapsed_ms), eta_ms === null ? null : formatDuration(eta_ms)));
   }
 
   /** Handles one event of the run. */
@@ -75,7 +97,7 @@ export class ProgressRenderer {
         this.line(
           event.resumed
             ? m.resumed(event.run_id, event.rows_existing, event.rows_total, event.files.timings)
-            : m.started(event.run_id, event.progress.cells_total, event.rows_total, event.files.timings),
+            : m.started(event.run_id, event.progress.cells_total, event.rows_total, event.files.timings, event.order, event.profiling),
         );
         if (event.shard) this.line(m.shard(event.shard.index, event.shard.count, event.shard.source));
         return;
@@ -90,24 +112,20 @@ export class ProgressRenderer {
           this.line(
             m.failedRepeat(describeCell(event.cell), event.warmup ? m.warmupLabel(event.repeat) : m.repeatLabel(event.repeat), event.outcome.status, event.outcome.error),
           );
-        if (this.#tty) this.#drawBar(event.progress.cells_done, event.progress.cells_total, event.progress.eta_ms, describeCell(event.cell));
+        if (this.#tty) this.#drawBar(event.progress, describeCell(event.cell));
+        else if (!event.warmup) this.#logProgress(event.progress);
+        return;
+      case 'profile':
+        this.line(describeProfile(event));
+        if (this.#tty) this.#drawBar(event.progress, describeCell(event.cell));
         return;
       case 'cell-start':
-        if (this.#tty) this.#drawBar(event.progress.cells_done, event.progress.cells_total, event.progress.eta_ms, describeCell(event.cell));
+        if (this.#tty) this.#drawBar(event.progress, describeCell(event.cell));
         return;
-      case 'cell-done': {
-        const { cells_done, cells_total, elapsed_ms, eta_ms } = event.progress;
-        if (this.#tty) {
-          this.#drawBar(cells_done, cells_total, eta_ms, describeCell(event.cell));
-          return;
-        }
-        const now = this.#now();
-        if (now - this.#lastLine >= this.#intervalMs || cells_done === cells_total) {
-          this.#lastLine = now;
-          this.line(m.progressLine(cells_done, cells_total, formatDuration(elapsed_ms), eta_ms === null ? null : formatDuration(eta_ms)));
-        }
+      case 'cell-done':
+        if (this.#tty) this.#drawBar(event.progress, describeCell(event.cell));
+        else this.#logProgress(event.progress);
         return;
-      }
     }
   }
 

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import {
-  nodeTargetRegistry,
+  PYTHON_PROFILERS,
+  REPETITION_ORDERS,
+  parseChoice,
   parseInjectedFaults,
   parseInteger,
   parseNameList,
@@ -11,14 +13,17 @@ import {
   parseShard,
   parseTaskSizes,
   parseTaskTypes,
+  readCategoryRules,
   readRunConfig,
   runMatrix,
+  targetRegistry,
   type RunRequest,
 } from '@poolscope/runner';
 import { resolve } from 'node:path';
 import type { CliIO } from '../io.js';
 import { ProgressRenderer } from './run-progress.js';
 import { runCliMessages as m } from './run-messages.js';
+import { cellSummary } from './run-summary.js';
 
 /** The options as commander hands them over: text, present only when given. */
 interface RunFlags {
@@ -36,6 +41,11 @@ interface RunFlags {
   timeoutS?: string;
   shard?: string;
   runId?: string;
+  order?: string;
+  profile?: boolean;
+  profiler?: string;
+  profileIntervalUs?: string;
+  categories?: string;
   resume?: boolean;
 }
 
@@ -56,6 +66,11 @@ export function requestOf(flags: RunFlags, cwd: string): RunRequest {
   if (flags.timeoutS !== undefined) request.timeoutS = parseSeconds(flags.timeoutS, '--timeout-s');
   if (flags.shard !== undefined) request.shard = parseShard(flags.shard, '--shard');
   if (flags.runId !== undefined) request.runId = parseRunId(flags.runId, '--run-id');
+  if (flags.order !== undefined) request.order = parseChoice(flags.order, '--order', REPETITION_ORDERS);
+  if (flags.profile !== undefined) request.profile = flags.profile;
+  if (flags.profiler !== undefined) request.profiler = parseChoice(flags.profiler, '--profiler', PYTHON_PROFILERS);
+  if (flags.profileIntervalUs !== undefined) request.profileIntervalUs = parseInteger(flags.profileIntervalUs, '--profile-interval-us', 1);
+  if (flags.categories !== undefined) request.categoryRules = readCategoryRules(resolve(cwd, flags.categories));
   return request;
 }
 
@@ -95,7 +110,7 @@ export function runCommand(io: CliIO): Command {
   return new Command('run')
     .description(m.runDescription)
     .requiredOption('--out <dir>', 'the run directory: rows go to DIR/raw/timings.csv, beside host.json and plan.json')
-    .option('--targets <list>', 'targets to measure (default: node-pool,node-main)')
+    .option('--targets <list>', 'targets to measure: node-pool, node-main, python3.13, python3.13t, python:PATH (default: node-pool,node-main)')
     .option('--task-types <list>', 'task types: cpu, io (default: cpu,io)')
     .option('--tasks <list>', 'task counts per cell (default: 100,1000,10000)')
     .option('--threads <list>', 'thread counts per cell (default: 1,2,4,8)')
@@ -103,10 +118,15 @@ export function runCommand(io: CliIO): Command {
     .option('--warmup <n>', 'unrecorded repetitions before them (default: 1)')
     .option('--task-us <us>', 'calibrate each task to last this long on one thread: N, or cpu=N,io=N (default: cpu=200,io=1000)')
     .option('--task-work <n>', 'fixed work per task instead: loop iterations (cpu) or microseconds (io): N, or cpu=N,io=N')
-    .option('--seed <n>', 'seed of the shuffled cell order (default: 1)')
+    .option('--seed <n>', 'seed of the shuffled order of cells (or of each round) (default: 1)')
     .option('--timeout-s <s>', 'longest one repetition may take; may change on --resume (default: 120)')
     .option('--shard <I/N>', 'run only the I-th of N parts of the matrix (default: from the environment, see below)')
     .option('--run-id <id>', 'the run id rows carry (default: derived from the matrix, the same on every shard)')
+    .option('--order <order>', 'rounds: every cell\'s repetition 0, then every repetition 1, ... each round shuffled; cells: cell after cell (default: rounds)')
+    .option('--profile', 'run each cell once more under a profiler, after its repetitions, into DIR/raw/profile.csv')
+    .option('--profiler <name>', 'Python targets\' profiler: sampler (call stacks, every thread) or cprofile (not on free-threaded builds) (default: sampler)')
+    .option('--profile-interval-us <us>', 'sampling interval of the profilers, Python\'s and V8\'s (default: 1000)')
+    .option('--categories <file>', 'a JSON array of category rules tried before the built-in ones (see below)')
     .option('--config <file>', 'read the matrix from a JSON file whose keys are these long options; options given here win')
     .option('--resume', 'continue the run in --out: only missing repetitions run; starts a new run if there is none')
     .addHelpText('after', m.runHelpAfter)
@@ -122,13 +142,16 @@ export function runCommand(io: CliIO): Command {
           out: resolve(io.cwd, flags.out),
           resume: flags.resume === true,
           env: io.env,
-          registry: nodeTargetRegistry({ faults }),
+          registry: targetRegistry({ faults, env: io.env, discover: { env: io.env, cwd: io.cwd } }),
           signal: signals.stop,
           abandonSignal: signals.abandon,
           onEvent: (event) => progress.handle(event),
         });
         progress.finish();
         io.stdout.write(`${m.summary(summary.rows_written, summary.files.timings, summary.rows_failed, summary.unstable_cells)}\n`);
+        if (summary.profiles_written + summary.profiles_failed > 0)
+          io.stdout.write(`${m.profileSummary(summary.profiles_written, summary.files.profile, summary.profiles_failed)}\n`);
+        io.stdout.write(await cellSummary(summary.files.timings));
       } finally {
         progress.finish();
         signals.remove();

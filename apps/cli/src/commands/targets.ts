@@ -1,11 +1,8 @@
 import { Command } from 'commander';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { discoverPythons, parsePythonTarget, pythonTargetName, type DiscoveredPython } from '@poolscope/runner';
+import { NODE_TARGETS, discoverPythons, parsePythonTarget, pythonTargetName, type DiscoveredPython } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { targetsMessages as m } from './targets-messages.js';
-
-/** The Node targets (issue #3): they run on the Node that runs poolscope. */
-const NODE_TARGETS = ['node-pool', 'node-main'] as const;
 
 /** One line of the listing, and one element of `--json`. */
 interface TargetEntry {
@@ -24,6 +21,7 @@ interface TargetEntry {
   reason?: string;
 }
 
+/** The runner's Node targets: they run on the Node that runs poolscope. */
 function nodeEntries(): TargetEntry[] {
   return NODE_TARGETS.map((target) => ({
     target,

@@ -49,7 +49,6 @@ Examples:
   notPaired: 'not part of the pair measured',
   newerUnpaired: (build: string, chosen: string, partner: string) =>
     `a newer ${build}, but ${chosen} is measured instead: it pairs with ${partner}, of the same minor version`,
-  pythonUnsupported: 'this build of the runner cannot measure Python targets yet (issue #4 integration)',
   noPythonFound: 'no usable CPython was found: only the Node targets are measured',
   noFreeThreaded:
     'no free-threaded CPython build was found, so there is no GIL vs free-threaded comparison; build one ' +
@@ -62,7 +61,6 @@ Examples:
   interruptedHint: (results: string) => `Continue it, then analyse and report it, with: poolscope pipeline --resume${results}`,
   runExists: (dir: string) => `${dir} already holds a pipeline run`,
   runExistsHint: 'Pass --resume to continue it, or choose another --run-id.',
-  callStacksUnsupported: 'this build of the runner cannot profile call stacks yet (`poolscope run --profile`, issue #4 integration): Experiment 3 is drawn without its breakdown',
 
 
   // Progress.

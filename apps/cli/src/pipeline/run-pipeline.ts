@@ -9,7 +9,7 @@ import { pipelineMessages as m } from './messages.js';
 import { pipelineProfile, type PipelineProfileName } from './profiles.js';
 import { pipelineRecordPath, readPipelineRecord, writePipelineRecord, type PipelineRecord } from './record.js';
 import { freeRunId, latestRun, pipelineRunId, pointLatest } from './results-dir.js';
-import { pipelineRegistry, runnerCapabilities, withCallStacks } from './runner-api.js';
+import { pipelineRegistry } from './registry.js';
 import { chooseRuntimes, type RuntimeChoice } from './runtimes.js';
 
 /** What `poolscope pipeline` was asked to do. */
@@ -68,7 +68,7 @@ async function decideRuntimes(options: PipelineOptions, emit: (event: PipelineEv
   if (given) return { targets: given, used: given.map((target) => ({ target, description: m.namedTarget, path: null })), skipped: [], notes: [] };
   emit({ type: 'searching' });
   const found = await discoverPythons({ env: options.env, cwd: options.cwd });
-  return chooseRuntimes(found, { version: process.versions.node, path: process.execPath }, runnerCapabilities.python);
+  return chooseRuntimes(found, { version: process.versions.node, path: process.execPath });
 }
 
 /** Whether the run wrote any call-stack profile row (a header alone is none). */
@@ -116,13 +116,12 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
     const callStacks = options.callStacks ?? profile.callStacks;
     const notes = [...choice.notes];
     if (options.overrides.targets) notes.unshift(m.targetsGiven);
-    if (callStacks && !runnerCapabilities.callStacks) notes.push(m.callStacksUnsupported);
     for (const text of notes) emit({ type: 'note', text });
     record = {
       schema_version: 1,
       profile: profile.name,
       logical_cores: cores,
-      call_stacks: { requested: callStacks, recorded: false, reason: callStacks ? (runnerCapabilities.callStacks ? null : m.callStacksUnsupported) : m.callStacksOff(profile.name) },
+      call_stacks: { requested: callStacks, recorded: false, reason: callStacks ? null : m.callStacksOff(profile.name) },
       runtimes: { targets_given: options.overrides.targets !== undefined, used: [...choice.used], skipped: [...choice.skipped], notes },
       durations_s: {},
     };
@@ -136,21 +135,17 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
   // 1. Measure.
   const chosen = new Map(record.runtimes.used.flatMap((u) => (u.path !== null && u.target.startsWith('python') ? [[u.target, u.path] as const] : [])));
   const started = performance.now();
-  const summary = await runMatrix(
-    withCallStacks(
-      {
-        ...request,
-        out: dir,
-        resume: options.resume,
-        env: options.env,
-        registry: pipelineRegistry(chosen, { faults: options.faults, env }),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.abandonSignal ? { abandonSignal: options.abandonSignal } : {}),
-        onEvent: (event) => emit({ type: 'run', event }),
-      },
-      !options.resume && record.call_stacks.requested,
-    ),
-  ).catch((error: unknown) => {
+  const summary = await runMatrix({
+    ...request,
+    out: dir,
+    resume: options.resume,
+    env: options.env,
+    registry: pipelineRegistry(chosen, { faults: options.faults, env }),
+    ...(!options.resume && record.call_stacks.requested ? { profile: true } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.abandonSignal ? { abandonSignal: options.abandonSignal } : {}),
+    onEvent: (event) => emit({ type: 'run', event }),
+  }).catch((error: unknown) => {
     // Stopped (Ctrl-C): the pipeline, not `poolscope run`, is what continues it.
     if (isPoolscopeError(error) && error.code === ERROR_CODES.INTERRUPTED)
       throw new PoolscopeError(ERROR_CODES.INTERRUPTED, error.message, { hint: m.interruptedHint(options.results === defaultResults(options.cwd) ? '' : ` --results ${options.results}`), cause: error });

@@ -82,17 +82,16 @@ function whyNot(python: PythonFound, chosen: { gil: PythonFound | null; freeThre
 }
 
 /**
- * What to measure: both Node targets, plus the CPython pair {@link choosePythonPair} picks when this
- * build can run Python targets (`pythonSupported`). Every other interpreter found is listed as
- * skipped with the reason: not chosen, cannot run, or Python targets unavailable.
+ * What to measure: both Node targets, plus the CPython pair {@link choosePythonPair} picks. Every
+ * other interpreter found is listed as skipped with the reason: not chosen, or cannot run.
  */
-export function chooseRuntimes(found: readonly DiscoveredPython[], node: { version: string; path: string }, pythonSupported: boolean): RuntimeChoice {
+export function chooseRuntimes(found: readonly DiscoveredPython[], node: { version: string; path: string }): RuntimeChoice {
   const used: UsedRuntime[] = [
     { target: 'node-pool', description: m.nodePool(node.version), path: node.path },
     { target: 'node-main', description: m.nodeMain(node.version), path: node.path },
   ];
   const skipped: SkippedRuntime[] = [];
-  const chosen = pythonSupported ? choosePythonPair(found) : { gil: null, freeThreaded: null };
+  const chosen = choosePythonPair(found);
   for (const python of [chosen.gil, chosen.freeThreaded]) {
     if (python) used.push({ target: pythonTargetName(python, found), description: describePython(python), path: python.path });
   }
@@ -102,12 +101,11 @@ export function chooseRuntimes(found: readonly DiscoveredPython[], node: { versi
       skipped.push({ name: python.path, version: python.runtime_version ?? null, path: python.path, reason: python.reason });
       continue;
     }
-    const reason = pythonSupported ? whyNot(python, chosen, found) : m.pythonUnsupported;
-    skipped.push({ name: pythonTargetName(python, found), version: python.runtime_version, path: python.path, reason });
+    skipped.push({ name: pythonTargetName(python, found), version: python.runtime_version, path: python.path, reason: whyNot(python, chosen, found) });
   }
   const notes: string[] = [];
-  if (pythonSupported && !chosen.gil && !chosen.freeThreaded) notes.push(m.noPythonFound);
-  else if (pythonSupported && !chosen.freeThreaded) notes.push(m.noFreeThreaded);
+  if (!chosen.gil && !chosen.freeThreaded) notes.push(m.noPythonFound);
+  else if (!chosen.freeThreaded) notes.push(m.noFreeThreaded);
   return { targets: used.map((u) => u.target), used, skipped, notes };
 }
 

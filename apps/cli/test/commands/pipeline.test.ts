@@ -9,8 +9,6 @@ import { cliMessages } from '../../src/messages.js';
 import { pipelineMessages as m } from '../../src/pipeline/messages.js';
 import { readPipelineRecord } from '../../src/pipeline/record.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
-import { runnerCapabilities } from '../../src/pipeline/runner-api.js';
-import { markdownText } from '../../src/report/markdown.js';
 import { reportMessages } from '../../src/report/messages.js';
 import { runCli } from '../helpers.js';
 
@@ -77,10 +75,7 @@ describe('poolscope pipeline (a reduced matrix, end to end)', () => {
     for (const used of record.runtimes.used) expect(run.stderr).toContain(m.usedRuntime(used.target, used.description));
     expect(record.runtimes.skipped.every((s) => s.reason.length > 0)).toBe(true);
     if (record.runtimes.skipped.length > 0) expect(run.stderr).toContain(m.skippedHeading(record.runtimes.skipped.length));
-    if (!runnerCapabilities.python) {
-      expect(record.runtimes.used).toHaveLength(2);
-      expect(record.runtimes.skipped.filter((s) => s.reason === m.pythonUnsupported).length).toBeGreaterThan(0);
-    } else if (existsSync(FT_PYTHON)) {
+    if (existsSync(FT_PYTHON)) {
       expect(record.runtimes.used.map((u) => u.target)).toContain('python3.13t');
     }
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(reportMessages.runtimesTitle);
@@ -106,7 +101,7 @@ describe('poolscope pipeline options', () => {
     expect(record.runtimes).toEqual({ targets_given: true, used: [{ target: 'node-main', description: m.namedTarget, path: null }], skipped: [], notes: [m.targetsGiven] });
   });
 
-  it.skipIf(!runnerCapabilities.callStacks)('records call stacks with --call-stacks, drawing Experiment 3', async () => {
+  it('records call stacks with --call-stacks, drawing Experiment 3', async () => {
     const results = tmp();
     const run = await runCli(['pipeline', '--results', results, '--targets', 'node-pool', '--call-stacks', ...reduced]);
     expect(run.code).toBe(0);
@@ -115,16 +110,6 @@ describe('poolscope pipeline options', () => {
     expect(existsSync(join(dir, 'figures', 'fn-scaling-breakdown.svg'))).toBe(true);
   });
 
-  it('says why call stacks are missing when this runner cannot record them', async () => {
-    if (runnerCapabilities.callStacks) return;
-    const results = tmp();
-    const run = await runCli(['pipeline', '--results', results, '--targets', 'node-main', '--call-stacks', ...reduced]);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain(m.note(m.callStacksUnsupported));
-    const dir = run.stdout.trim().replace(/\/report\.html$/, '');
-    expect(readPipelineRecord(dir)!.call_stacks).toEqual({ requested: true, recorded: false, reason: m.callStacksUnsupported });
-    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(markdownText(reportMessages.exp3NoProfile(m.callStacksUnsupported)));
-  });
 
   it('exits 2 on a bad option, naming it, before measuring anything', async () => {
     const results = tmp();

@@ -5,7 +5,14 @@ import { runCliMessages } from '../../src/commands/run-messages.js';
 import type { CliIO } from '../../src/io.js';
 
 const cell = { target: 'node-pool', task_type: 'cpu', task_work: 5, num_tasks: 100, num_threads: 2 } as const;
-const progress = (done: number, eta: number | null, elapsed = 1000) => ({ cells_done: done, cells_total: 4, elapsed_ms: elapsed, eta_ms: eta });
+const progress = (done: number, eta: number | null, elapsed = 1000) => ({
+  cells_done: done,
+  cells_total: 4,
+  repeats_done: 3 * done,
+  repeats_total: 12,
+  elapsed_ms: elapsed,
+  eta_ms: eta,
+});
 
 function recorder(tty: boolean): { io: CliIO; text: () => string } {
   let text = '';
@@ -25,14 +32,14 @@ describe('formatDuration / progressBar', () => {
 });
 
 describe('ProgressRenderer', () => {
-  it('redraws one bar in place on a terminal, with cells done / total and the ETA', () => {
+  it('redraws one bar in place on a terminal, with repetitions and cells done / total and the ETA', () => {
     const { io, text } = recorder(true);
     const renderer = new ProgressRenderer(io);
     renderer.handle({ type: 'cell-start', cell, progress: progress(1, 200_000) });
     renderer.handle({ type: 'warning', code: 'high-cv', message: 'noisy' });
     renderer.finish();
     expect(text()).toBe(
-      `\r\x1b[K${runCliMessages.progressBar(progressBar(1, 4), 1, 4, '3m 20s', 'node-pool cpu, 100 tasks x 2 threads')}` +
+      `\r\x1b[K${runCliMessages.progressBar(progressBar(3, 12), 3, 12, 1, 4, '3m 20s', 'node-pool cpu, 100 tasks x 2 threads')}` +
         `\r\x1b[K${runCliMessages.warning('noisy')}\n`,
     );
   });
@@ -50,11 +57,45 @@ describe('ProgressRenderer', () => {
     now = 13_000;
     renderer.handle(done(4));
     expect(text().split('\n').filter(Boolean)).toEqual([
-      runCliMessages.progressLine(1, 4, '1s', '5s'),
-      runCliMessages.progressLine(3, 4, '1s', '5s'),
-      runCliMessages.progressLine(4, 4, '1s', null),
+      runCliMessages.progressLine(3, 12, 1, 4, '1s', '5s'),
+      runCliMessages.progressLine(9, 12, 3, 4, '1s', '5s'),
+      runCliMessages.progressLine(12, 12, 4, 4, '1s', null),
     ]);
     expect(text()).not.toContain('\r');
+  });
+
+  it('logs progress after repetitions too, since in rounds cells finish late', () => {
+    const { io, text } = recorder(false);
+    let now = 0;
+    const renderer = new ProgressRenderer(io, { intervalMs: 10_000, now: () => now });
+    const repeat = (n: number): RunEvent => ({ type: 'repeat', cell, repeat: 0, warmup: false, outcome: { status: 'ok', wall_ns: 1, cpu_user_ns: 1, cpu_sys_ns: 0, max_rss_kb: 1 }, progress: progress(n, 5_000) });
+    renderer.handle(repeat(0));
+    now = 11_000;
+    renderer.handle(repeat(1));
+    renderer.handle(repeat(2));
+    expect(text().split('\n').filter(Boolean)).toEqual([runCliMessages.progressLine(0, 12, 0, 4, '1s', '5s'), runCliMessages.progressLine(3, 12, 1, 4, '1s', '5s')]);
+  });
+
+  it('describes a profiled cell: categories, and the share of wall time each thread’s samples cover', () => {
+    const { io, text } = recorder(false);
+    new ProgressRenderer(io).handle({
+      type: 'profile',
+      cell,
+      rows: 7,
+      categories: { task: 300e6, lock: 100e6 },
+      outcome: {
+        status: 'ok',
+        profiler: 'sampler',
+        wall_ns: 200e6,
+        warnings: [],
+        threads: [
+          { thread: 'main', role: 'main', samples: 190, sampled_ns: 196e6, functions: [] },
+          { thread: 'worker-1', role: 'worker', samples: 200, sampled_ns: 204e6, functions: [] },
+        ],
+      },
+      progress: progress(1, null),
+    });
+    expect(text()).toBe(`${runCliMessages.profiled('node-pool cpu, 100 tasks x 2 threads', 'sampler', 7, '200.0', 'main 0.98, worker-1 1.02', 'task 75%, lock 25%')}\n`);
   });
 
   it('reports failed repetitions and restarts as lines', () => {

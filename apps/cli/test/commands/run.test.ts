@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAllRecords, timingSchema } from '@poolscope/core';
+import { profileSchema, readAllRecords, readHostInfo, timingSchema } from '@poolscope/core';
 import { runnerMessages } from '@poolscope/runner';
 import { cliMessages } from '../../src/messages.js';
 import { runCliMessages } from '../../src/commands/run-messages.js';
@@ -23,9 +23,14 @@ describe('poolscope run', () => {
     expect(rows).toHaveLength(2 * 2 * 2);
     expect(new Set(rows.map((r) => r.target))).toEqual(new Set(['node-pool', 'node-main']));
     expect(result.stdout.startsWith(runCliMessages.summary(8, file, 0, 0))).toBe(true);
-    expect(result.stderr).toContain(runCliMessages.started(rows[0]!.run_id, 4, 8, file));
+    expect(result.stderr).toContain(runCliMessages.started(rows[0]!.run_id, 4, 8, file, 'rounds', false));
     // Not a terminal: plain progress lines, the last one when every cell is done.
-    expect(result.stderr).toContain(runCliMessages.progressLine(4, 4, 'ELAPSED', null).split(', ELAPSED')[0]);
+    expect(result.stderr).toContain(runCliMessages.progressLine(8, 8, 4, 4, 'ELAPSED', null).split(', ELAPSED')[0]);
+    // Then, per cell, the median wall time, speedup and CPU utilisation, as the analysis computes them.
+    const table = result.stdout.split('\n').filter((l) => /^node-(pool|main) +io +6 +[12] +/.test(l));
+    expect(table).toHaveLength(4);
+    expect(result.stdout).toContain(runCliMessages.cellTableHeader.join('  ').split('  ')[0]);
+    expect(result.stdout).toMatch(/CPU util = \(user \+ sys CPU time\) \/ \(wall time x \d+ logical cores?\)/);
   });
 
   it('resumes, and refuses options that conflict with the run being resumed', async () => {
@@ -55,7 +60,10 @@ describe('poolscope run', () => {
   it('exits 2 on bad options, naming the option and what it takes', async () => {
     const cases: [string[], string][] = [
       [['--threads', '0,2'], runnerMessages.badOption('--threads', 'a list of positive integers', '0,2')],
-      [['--targets', 'node-pool,python9'], runnerMessages.unknownTarget('python9', ['node-pool', 'node-main'])],
+      [['--targets', 'node-pool,python9'], runnerMessages.unknownTarget('python9', ['node-pool', 'node-main', 'pythonX.Y', 'pythonX.Yt', 'python:PATH'])],
+      [['--order', 'random'], runnerMessages.badOption('--order', 'one of cells, rounds', 'random')],
+      [['--profiler', 'perf'], runnerMessages.badOption('--profiler', 'one of sampler, cprofile', 'perf')],
+      [['--profile-interval-us', '100'], runnerMessages.profileOptionAlone('--profile-interval-us')],
       [['--shard', '4/3'], runnerMessages.badShard('--shard', '4/3')],
       [['--task-types', 'gpu'], runnerMessages.badOption('--task-types', 'a list of task types (cpu, io)', 'gpu')],
       [['--timeout-s', '0'], runnerMessages.badOption('--timeout-s', 'a positive number of seconds', '0')],
@@ -107,5 +115,45 @@ describe('poolscope run', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: poolscope run [options]');
     expect(result.stdout).toContain('SLURM_ARRAY_TASK_ID');
+  });
+});
+
+/** A Python 3.8+ this machine has, by real path (the pyenv shims on PATH may fail). */
+const PYTHON = ['/opt/cpython/3.13/bin/python3.13', ...['3.13.0', '3.12.1', '3.11.7'].map((v) => `/root/.pyenv/versions/${v}/bin/python3`), '/usr/bin/python3'].find((p) =>
+  existsSync(p),
+);
+
+describe.skipIf(!PYTHON)(`poolscope run on a Python target with --profile${PYTHON ? '' : ' [skipped: no Python 3.8+ on this machine]'}`, () => {
+  it('measures and profiles every cell of Node and Python targets, with the user\'s category rules', async () => {
+    const dir = tmp();
+    const out = join(dir, 'run');
+    const rules = join(dir, 'rules.json');
+    writeFileSync(rules, JSON.stringify([{ category: 'other', names: ['cpu_task'] }]));
+    const target = `python:${PYTHON}`;
+    const args = ['run', '--out', out, '--targets', `node-main,${target}`, '--task-types', 'cpu', '--tasks', '20', '--threads', '1,2', '--repeats', '2', '--warmup', '0'];
+    const result = await runCli([...args, '--task-work', '20000', '--profile', '--profile-interval-us', '500', '--categories', rules]);
+    expect(result.stderr).not.toContain(cliMessages.errorPrefix);
+    expect(result.code).toBe(0);
+    const rows = await readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema);
+    expect(rows.filter((r) => r.target === target).every((r) => r.status === 'ok' && r.runtime === 'cpython')).toBe(true);
+    expect(readHostInfo(join(out, 'raw', 'host.json')).interpreters.map((i) => i.target)).toEqual([target]);
+    const profile = await readAllRecords(join(out, 'raw', 'profile.csv'), profileSchema);
+    expect(new Set(profile.map((r) => `${r.target} ${r.num_threads}`))).toEqual(new Set([`node-main 1`, `node-main 2`, `${target} 1`, `${target} 2`]));
+    // The user's rule wins over the built-in one that calls cpu_task a task.
+    expect(profile.filter((r) => r.function.startsWith('cpu_task (')).map((r) => r.category)).toEqual(['other', 'other']);
+    expect(result.stdout).toContain(runCliMessages.profileSummary(4, join(out, 'raw', 'profile.csv'), 0));
+    expect(result.stderr).toMatch(new RegExp(`profiled python:\\S+ cpu, 20 tasks x 2 threads \\(sampler, [\\d.]+ ms\\): \\d+ functions; .*sampled / wall per thread: MainThread [\\d.]+, worker-1 [\\d.]+, worker-2 [\\d.]+`));
+    const resumed = await runCli([...args, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(await readAllRecords(join(out, 'raw', 'profile.csv'), profileSchema)).toHaveLength(profile.length);
+  });
+
+  it('refuses a profile option without --profile, and a categories file that is not rules', async () => {
+    const dir = tmp();
+    const bad = join(dir, 'rules.json');
+    writeFileSync(bad, '{"category": "task"}');
+    const result = await runCli(['run', '--out', join(dir, 'o'), '--profile', '--categories', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${cliMessages.errorPrefix}${bad}: invalid category rules:`);
   });
 });

@@ -28,7 +28,7 @@ describe('choosing the runtimes to measure', () => {
     const found = [py('/a/python3.14', '3.14.0'), py('/opt/3.13/python3.13', '3.13.5'), py('/opt/3.13t/python3.13t', '3.13.5', true), py('/p/python3.12', '3.12.1')];
     const pair = choosePythonPair(found);
     expect([pair.gil?.path, pair.freeThreaded?.path]).toEqual(['/opt/3.13/python3.13', '/opt/3.13t/python3.13t']);
-    const choice = chooseRuntimes(found, node, true);
+    const choice = chooseRuntimes(found, node);
     expect(choice.targets).toEqual(['node-pool', 'node-main', 'python3.13', 'python3.13t']);
     expect(choice.skipped.map((s) => [s.name, s.reason])).toEqual([
       ['python3.14', m.newerUnpaired(m.gilBuild, 'python3.13', 'python3.13t')],
@@ -39,7 +39,7 @@ describe('choosing the runtimes to measure', () => {
 
   it('takes the newest micro release a version name chooses, and says why the other one was left out', () => {
     const found = [py('/opt/3.13/python3.13', '3.13.5'), py('/pyenv/3.13.0/python3.13', '3.13.0'), py('/opt/3.13t/python3.13t', '3.13.5', true)];
-    const choice = chooseRuntimes(found, node, true);
+    const choice = chooseRuntimes(found, node);
     expect(choice.used.map((u) => u.path)).toEqual(['/usr/bin/node', '/usr/bin/node', '/opt/3.13/python3.13', '/opt/3.13t/python3.13t']);
     expect(choice.skipped).toEqual([
       { name: 'python:/pyenv/3.13.0/python3.13', version: '3.13.0', path: '/pyenv/3.13.0/python3.13', reason: m.sameVersionName('python3.13', '3.13.5') },
@@ -53,28 +53,23 @@ describe('choosing the runtimes to measure', () => {
   });
 
   it('without a free-threaded build, measures the newest GIL build and says what is missing', () => {
-    const choice = chooseRuntimes([py('/a/python3.12', '3.12.1'), py('/b/python3.11', '3.11.7')], node, true);
+    const choice = chooseRuntimes([py('/a/python3.12', '3.12.1'), py('/b/python3.11', '3.11.7')], node);
     expect(choice.targets).toEqual(['node-pool', 'node-main', 'python3.12']);
     expect(choice.notes).toEqual([m.noFreeThreaded]);
   });
 
   it('with no Python at all, measures the Node targets and says so', () => {
-    const choice = chooseRuntimes([failed('/usr/bin/python3', 'exit code 127')], node, true);
+    const choice = chooseRuntimes([failed('/usr/bin/python3', 'exit code 127')], node);
     expect(choice.targets).toEqual(['node-pool', 'node-main']);
     expect(choice.used.map((u) => u.description)).toEqual([m.nodePool('20.20.2'), m.nodeMain('20.20.2')]);
     expect(choice.skipped).toEqual([{ name: '/usr/bin/python3', version: null, path: '/usr/bin/python3', reason: 'exit code 127' }]);
     expect(choice.notes).toEqual([m.noPythonFound]);
-    expect(chooseRuntimes([], node, true).notes).toEqual([m.noPythonFound]);
+    expect(chooseRuntimes([], node).notes).toEqual([m.noPythonFound]);
   });
 
-  it('skips every Python, saying why, when the runner cannot measure Python targets', () => {
-    const choice = chooseRuntimes([py('/opt/3.13/python3.13', '3.13.5'), py('/opt/3.13t/python3.13t', '3.13.5', true)], node, false);
-    expect(choice.targets).toEqual(['node-pool', 'node-main']);
-    expect(choice.skipped.map((s) => s.reason)).toEqual([m.pythonUnsupported, m.pythonUnsupported]);
-  });
 
   it('leaves out interpreters that are not CPython', () => {
-    const choice = chooseRuntimes([py('/opt/3.13/python3.13', '3.13.5'), py('/pypy/python3.10', '3.10.14', false, 'pypy')], node, true);
+    const choice = chooseRuntimes([py('/opt/3.13/python3.13', '3.13.5'), py('/pypy/python3.10', '3.10.14', false, 'pypy')], node);
     expect(choice.skipped.map((s) => s.reason)).toEqual([m.notCpython('pypy')]);
   });
 

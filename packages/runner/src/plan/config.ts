@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { assertReadableFile, ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
+import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
+import { PYTHON_PROFILERS } from '../targets/target.js';
+import { REPETITION_ORDERS } from './schedule.js';
 import {
+  parseBoolean,
+  parseChoice,
   parseInteger,
   parseNameList,
   parsePositiveIntList,
@@ -19,7 +25,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * The keys a config file may hold: the long options of `poolscope run` that describe the matrix,
  * each with the same meaning and the same values (a list as an array or as `a,b,c`).
  */
-const CONFIG_KEYS: Record<string, (value: unknown, where: string, into: Mutable<RunRequest>) => void> = {
+const CONFIG_KEYS: Record<string, (value: unknown, where: string, into: Mutable<RunRequest>, file: string) => void> = {
   targets: (v, w, r) => void (r.targets = parseNameList(v, w)),
   'task-types': (v, w, r) => void (r.taskTypes = parseTaskTypes(v, w)),
   tasks: (v, w, r) => void (r.tasks = parsePositiveIntList(v, w)),
@@ -31,6 +37,13 @@ const CONFIG_KEYS: Record<string, (value: unknown, where: string, into: Mutable<
   seed: (v, w, r) => void (r.seed = parseSeed(v, w)),
   'timeout-s': (v, w, r) => void (r.timeoutS = parseSeconds(v, w)),
   'run-id': (v, w, r) => void (r.runId = parseRunId(v, w)),
+  order: (v, w, r) => void (r.order = parseChoice(v, w, REPETITION_ORDERS)),
+  profile: (v, w, r) => void (r.profile = parseBoolean(v, w)),
+  profiler: (v, w, r) => void (r.profiler = parseChoice(v, w, PYTHON_PROFILERS)),
+  'profile-interval-us': (v, w, r) => void (r.profileIntervalUs = parseInteger(v, w, 1)),
+  // A file of rules, relative to the config file, or the rules themselves.
+  categories: (v, w, r, file) =>
+    void (r.categoryRules = typeof v === 'string' ? readCategoryRules(resolve(dirname(file), v)) : parseCategoryRules(v, w)),
 };
 
 /** The keys `readRunConfig` accepts. */
@@ -55,7 +68,7 @@ export function readRunConfig(file: string): RunRequest {
   for (const [key, value] of Object.entries(json)) {
     const apply = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key] : undefined;
     if (!apply) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
-    apply(value, runnerMessages.configKey(file, key), request);
+    apply(value, runnerMessages.configKey(file, key), request, file);
   }
   return request;
 }

@@ -3,7 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ERROR_CODES, PoolscopeError, TASK_TYPES, writeFileAtomic } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
+import { categoryRuleSchema, type CategoryRule } from '../profile/categories.js';
+import { PYTHON_PROFILERS } from '../targets/target.js';
 import { RUN_DEFAULTS, resolveTaskSizes, type RunRequest, type TaskSizeRequest } from './options.js';
+import { REPETITION_ORDERS, type RepetitionOrder } from './schedule.js';
 import type { Shard } from './shard.js';
 
 const positive = z.number().int().positive();
@@ -23,6 +26,15 @@ const matrixSchema = z.object({
 });
 export type RunMatrix = z.infer<typeof matrixSchema>;
 
+/** How the cells of a run are profiled (`--profile`). */
+const profileSettingsSchema = z.object({
+  profiler: z.enum(PYTHON_PROFILERS),
+  interval_us: positive,
+  /** The user's category rules, tried before the defaults; kept so a resumed run categorises alike. */
+  categories: z.array(categoryRuleSchema),
+});
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
+
 /**
  * Everything a run decided before measuring, written to `raw/plan.json` before the first row, so
  * that `--resume` carries on with exactly the same cells, order and task sizes.
@@ -39,6 +51,10 @@ export const runPlanSchema = z.object({
   shard: shardSchema.nullable(),
   /** Work per task for each target and task type, calibrated once (or fixed) and reused on resume. */
   task_work: z.record(z.string(), z.partialRecord(z.enum(TASK_TYPES), positive)),
+  /** The order of the repetitions; plans written before it existed ran `cells`. */
+  order: z.enum(REPETITION_ORDERS).default('cells'),
+  /** Profiling of each cell after its repetitions; null (or absent, in older plans): none. */
+  profile: profileSettingsSchema.nullable().default(null),
   created_at: z.string(),
 });
 export type RunPlan = z.infer<typeof runPlanSchema>;
@@ -99,6 +115,36 @@ export function writePlan(file: string, plan: RunPlan): void {
   writeFileAtomic(file, `${JSON.stringify(runPlanSchema.parse(plan), null, 2)}\n`);
 }
 
+const PROFILE_OPTIONS = [
+  ['profiler', '--profiler'],
+  ['profileIntervalUs', '--profile-interval-us'],
+  ['categoryRules', '--categories'],
+] as const satisfies readonly (readonly [keyof RunRequest, string])[];
+
+/**
+ * The profile settings a new run's request asks for: null without `profile`. A profile option
+ * given without `profile` is refused (E_USAGE), naming it.
+ */
+export function profileSettingsOf(request: RunRequest): ProfileSettings | null {
+  if (!request.profile) {
+    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
+    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(stray[1]), { hint: runnerMessages.profileOptionAloneHint });
+    return null;
+  }
+  return {
+    profiler: request.profiler ?? RUN_DEFAULTS.profiler,
+    interval_us: request.profileIntervalUs ?? RUN_DEFAULTS.profileIntervalUs,
+    categories: (request.categoryRules ?? []).map((rule) => categoryRuleSchema.parse(rule)),
+  };
+}
+
+/** The order a new run's request asks for. */
+export function orderOf(request: RunRequest): RepetitionOrder {
+  return request.order ?? RUN_DEFAULTS.order;
+}
+
+const rulesText = (rules: readonly CategoryRule[]) => `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
+
 const sameSet = (a: readonly unknown[], b: readonly unknown[]) => canonical([...a].sort()) === canonical([...b].sort());
 const list = (values: readonly unknown[]) => values.join(',');
 const sizeText = (sizes: Record<string, TaskSizeRequest>) =>
@@ -125,6 +171,19 @@ export function planConflicts(plan: RunPlan, request: RunRequest, shard: Shard |
     const given = resolveTaskSizes(m.task_types, request);
     if (canonical(given) !== canonical(m.task_size))
       out.push([request.taskWork ? '--task-work' : '--task-us', sizeText(given), sizeText(m.task_size)]);
+  }
+  if (request.order !== undefined && request.order !== plan.order) out.push(['--order', request.order, plan.order]);
+  const profile = plan.profile;
+  if (request.profile !== undefined && request.profile !== (profile !== null)) out.push(['--profile', request.profile ? 'on' : 'off', profile ? 'on' : 'off']);
+  if (profile) {
+    if (request.profiler !== undefined && request.profiler !== profile.profiler) out.push(['--profiler', request.profiler, profile.profiler]);
+    if (request.profileIntervalUs !== undefined && request.profileIntervalUs !== profile.interval_us)
+      out.push(['--profile-interval-us', String(request.profileIntervalUs), String(profile.interval_us)]);
+    if (request.categoryRules !== undefined && canonical(request.categoryRules) !== canonical(profile.categories))
+      out.push(['--categories', rulesText(request.categoryRules), rulesText(profile.categories)]);
+  } else {
+    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
+    if (stray && request.profile === undefined) out.push(['--profile', 'on', 'off']);
   }
   if (shard !== undefined) {
     const planned = plan.shard ?? { index: 1, count: 1 };

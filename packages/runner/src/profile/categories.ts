@@ -1,18 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
-import { pythonMessages } from '../python/messages.js';
+import { assertReadableFile, ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
+import { runnerMessages } from '../messages.js';
 import type { FunctionTime } from './function-time.js';
 
 /**
- * One rule of the category mapping: functions with one of `names` (and, if given, a file or URL
- * containing `file`) belong to `category`. Rules are data so users can extend them: put theirs
- * first, `[...mine, ...DEFAULT_CATEGORY_RULES]`; the first rule that matches wins.
+ * One rule of the category mapping: functions with one of `names` whose file or URL contains
+ * `file` belong to `category` (a rule gives names, a file, or both). Rules are data so users can
+ * extend them: put theirs first, `[...mine, ...DEFAULT_CATEGORY_RULES]` (`poolscope run
+ * --categories FILE.json` does); the first rule that matches wins.
  */
 export interface CategoryRule {
   readonly category: FunctionCategory;
-  /** Function names, matched exactly (`acquire`, `result_iterator`). */
-  readonly names: readonly string[];
-  /** Only functions whose file or URL contains this text (`threading.py`). */
+  /** Function names, matched exactly (`acquire`, `result_iterator`); absent: any function of `file`. */
+  readonly names?: readonly string[];
+  /** Only functions whose file or URL contains this text (`threading.py`); absent: any file. */
   readonly file?: string;
 }
 
@@ -26,14 +28,22 @@ export interface CategoryRule {
 export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'task', names: ['cpu_task', 'io_task'], file: 'poolscope_harness' },
   // The Node targets' task functions (packages/runner/src/tasks); Atomics.wait inside ioTaskBlocking
-  // shows as its self time in a V8 profile, so the io task's wait counts as task time there too.
-  { category: 'task', names: ['cpuTask', 'sumOfSquaresInt32', 'ioTaskBlocking', 'ioTaskAsync'] },
+  // shows as its self time in a V8 profile (builtins get no frame of their own), so the io task's
+  // wait counts as task time there too, as `time.sleep` does in Python. On the event loop, an io
+  // task is a timer: setting it and running its callback is task time, the wait itself is (idle).
+  { category: 'task', names: ['cpuTask', 'sumOfSquaresInt32', 'ioTaskBlocking', 'ioTaskAsync', 'sleepMs', 'runTaskBlocking', 'runTaskAsync'] },
+  { category: 'task', names: ['setTimeout', 'processTimers', 'listOnTimeout'], file: 'timers' },
   {
     category: 'result',
     names: ['result_iterator', '_result_or_cancel', 'result', 'as_completed', '_yield_finished_futures', 'set_result', 'set_exception'],
   },
-  // V8: promise reactions run from the microtask queue.
-  { category: 'result', names: ['processTicksAndRejections', 'runMicrotasks', '(promise resolution)'] },
+  // V8: promise reactions run from the microtask queue; piscina hands a worker's answer to the
+  // task's promise in _handleResponse and TaskInfo.done.
+  { category: 'result', names: ['processTicksAndRejections', 'runMicrotasks', 'enqueueMicrotask', '(promise resolution)'] },
+  { category: 'result', file: 'node:internal/process/task_queues' },
+  { category: 'result', names: ['_handleResponse', 'done'], file: 'piscina/' },
+  // The runner's own wait for a cell's results (node-pool's main thread).
+  { category: 'result', names: ['withTimeout', 'settle'], file: '@poolscope/runner/' },
   { category: 'lock', names: ['acquire', 'release', 'wait', 'wait_for', 'notify', 'notify_all', 'Atomics.wait', 'waitAsync'] },
   // A piscina worker waiting for its next task blocks in Atomics.wait inside this loop.
   { category: 'lock', names: ['atomicsWaitLoop'], file: 'piscina' },
@@ -45,13 +55,19 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   },
   { category: 'dispatch', names: ['map', 'shutdown', '__exit__', '__enter__'], file: 'concurrent/futures' },
   { category: 'dispatch', names: ['_bootstrap', '_bootstrap_inner', 'start', 'join'], file: 'threading.py' },
-  // V8 / Node: messages between the main thread and workers.
+  // V8 / Node: messages between the main thread and workers, the rest of piscina (queueing and
+  // handing out tasks), and the runner's own hand-out: its worker entry point, node-main's lanes.
   { category: 'dispatch', names: ['postMessage', 'onMessage', 'onWorkerMessage', 'onEventMessage', 'receiveMessageOnPort', 'emit'] },
+  { category: 'dispatch', file: 'node:internal/per_context/messageport' },
+  { category: 'dispatch', file: 'node:internal/worker' },
+  { category: 'dispatch', file: 'node:internal/event_target' },
+  { category: 'dispatch', file: 'piscina/' },
+  { category: 'dispatch', names: ['handle', 'runOnEventLoop', 'lane'], file: '@poolscope/runner/' },
   { category: 'idle', names: ['(idle)'] },
 ];
 
 function matches(rule: CategoryRule, name: string, file: string): boolean {
-  return rule.names.includes(name) && (rule.file === undefined || file.includes(rule.file));
+  return (rule.names === undefined || rule.names.includes(name)) && (rule.file === undefined || file.includes(rule.file));
 }
 
 /**
@@ -65,16 +81,35 @@ export function categorize(fn: Pick<FunctionTime, 'name' | 'file' | 'caller'>, r
   return 'other';
 }
 
-const ruleSchema = z.strictObject({
-  category: z.enum(FUNCTION_CATEGORIES),
-  names: z.array(z.string().min(1)).min(1),
-  file: z.string().min(1).optional(),
-});
+/** The shape of one rule, as files and plans hold it. */
+export const categoryRuleSchema = z
+  .strictObject({
+    category: z.enum(FUNCTION_CATEGORIES),
+    names: z.array(z.string().min(1)).min(1).optional(),
+    file: z.string().min(1).optional(),
+  })
+  .refine((rule) => rule.names !== undefined || rule.file !== undefined, { message: 'a rule needs names, a file, or both' });
 
 /** Checks user-supplied rules (from a config file: `where` names it) and returns them; E_BAD_DATA if invalid. */
 export function parseCategoryRules(json: unknown, where: string): CategoryRule[] {
-  const parsed = z.array(ruleSchema).safeParse(json);
+  const parsed = z.array(categoryRuleSchema).safeParse(json);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
-  throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCategoryRules(where, problems), { hint: pythonMessages.badCategoryRulesHint });
+  throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCategoryRules(where, problems), { hint: runnerMessages.badCategoryRulesHint });
+}
+
+/**
+ * Reads user category rules from a JSON file (an array of rules, see `CategoryRule`), as `poolscope
+ * run --categories FILE.json` takes them: E_NOT_FOUND if it cannot be read, E_BAD_DATA if it is not
+ * such an array, naming the file (and the rule).
+ */
+export function readCategoryRules(file: string): CategoryRule[] {
+  assertReadableFile(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCategoryRules(file, (error as Error).message), { hint: runnerMessages.badCategoryRulesHint });
+  }
+  return parseCategoryRules(json, file);
 }

@@ -1,6 +1,6 @@
 import type { ProfileRecord } from '@poolscope/core';
 import { DEFAULT_CATEGORY_RULES, categorize, type CategoryRule } from './categories.js';
-import type { FunctionTime } from './function-time.js';
+import { mergeFunctionTimes, type FunctionTime, type ThreadProfile } from './function-time.js';
 
 /** The columns of a profile row that say which cell and repeat it belongs to. */
 export type ProfileCell = Pick<ProfileRecord, 'run_id' | 'target' | 'task_type' | 'num_tasks' | 'num_threads' | 'repeat'>;
@@ -21,4 +21,18 @@ export function toProfileRecords(functions: readonly FunctionTime[], cell: Profi
       calls: fn.calls,
     };
   });
+}
+
+/**
+ * The profile.csv rows of one profiled cell: its threads merged per function (`repeat` 0, the
+ * cell's one profiled run), categorised by `rules`.
+ */
+export function cellProfileRecords(
+  profile: { readonly threads: readonly ThreadProfile[] },
+  run_id: string,
+  cell: Pick<ProfileRecord, 'target' | 'task_type' | 'num_tasks' | 'num_threads'>,
+  rules: readonly CategoryRule[] = DEFAULT_CATEGORY_RULES,
+): ProfileRecord[] {
+  const { target, task_type, num_tasks, num_threads } = cell;
+  return toProfileRecords(mergeFunctionTimes(profile.threads.map((t) => t.functions)), { run_id, target, task_type, num_tasks, num_threads, repeat: 0 }, rules);
 }

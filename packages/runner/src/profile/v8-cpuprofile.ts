@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { pythonMessages } from '../python/messages.js';
+import { runnerMessages } from '../messages.js';
 import type { FunctionTime, ThreadProfile } from './function-time.js';
 
 /**
@@ -38,26 +38,38 @@ export function parseCpuProfile(text: string, where: string): CpuProfile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCpuProfile(where, (error as Error).message), {
-      hint: pythonMessages.badCpuProfileHint,
+    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCpuProfile(where, (error as Error).message), {
+      hint: runnerMessages.badCpuProfileHint,
     });
   }
   const parsed = cpuProfileSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `'${i.path.join('.')}' ${i.message}`).join('; ');
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, pythonMessages.badCpuProfile(where, problems), { hint: pythonMessages.badCpuProfileHint });
+    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCpuProfile(where, problems), { hint: runnerMessages.badCpuProfileHint });
   }
   return parsed.data;
 }
 
-/** A file URL as a path; other URLs (`node:internal/...`) as they are. */
-function shortUrl(url: string): string {
+/** This package's root directory (where `src/` and `dist/` live), with a trailing slash. */
+const PACKAGE_ROOT = decodeURIComponent(new URL('../../', import.meta.url).pathname);
+
+/**
+ * A file URL as a short path that is the same on every machine: a dependency from its package
+ * directory on (`piscina/dist/worker.js`, pnpm's store path dropped), this package's own files as
+ * `@poolscope/runner/dist/...`; other paths whole, other URLs (`node:internal/...`) as they are.
+ */
+export function shortUrl(url: string): string {
   if (!url.startsWith('file://')) return url;
+  let file: string;
   try {
-    return decodeURIComponent(new URL(url).pathname);
+    file = decodeURIComponent(new URL(url).pathname);
   } catch {
     return url;
   }
+  const modules = file.lastIndexOf('/node_modules/');
+  if (modules >= 0) return file.slice(modules + '/node_modules/'.length);
+  if (file.startsWith(PACKAGE_ROOT)) return `@poolscope/runner/${file.slice(PACKAGE_ROOT.length)}`;
+  return file;
 }
 
 function describe(node: CpuProfileNode): Pick<FunctionTime, 'function' | 'name' | 'file' | 'line'> {
@@ -73,12 +85,28 @@ function describe(node: CpuProfileNode): Pick<FunctionTime, 'function' | 'name' 
 const NOT_A_FUNCTION = new Set(['(root)']);
 
 /**
+ * A span of time on V8's profile clock, in microseconds. V8 stamps samples with its monotonic
+ * clock (CLOCK_MONOTONIC on Linux), the clock of `process.hrtime`, so `hrtime / 1000` of any
+ * thread of the process marks the same instants.
+ */
+export interface ProfileWindow {
+  readonly startUs: number;
+  readonly endUs: number;
+}
+
+/**
  * Reduces one thread's V8 CPU profile to per-function self and total time. Each sample is charged the
  * time until the next one (the last, until `endTime`), as Chrome DevTools does, so the self times sum
  * to the profiled span; total time counts each function once per sample, however deep it recurses.
- * Profiles without `samples` fall back to `hitCount` times the mean interval.
+ * With a `window`, only the part of each sample's time inside it counts (a profile started before
+ * the timed region and stopped after it). Profiles without `samples` fall back to `hitCount` times
+ * the mean interval (and ignore the window).
  */
-export function reduceCpuProfile(profile: CpuProfile, thread: Pick<ThreadProfile, 'thread' | 'role'> = { thread: 'main', role: 'main' }): ThreadProfile {
+export function reduceCpuProfile(
+  profile: CpuProfile,
+  thread: Pick<ThreadProfile, 'thread' | 'role'> = { thread: 'main', role: 'main' },
+  window?: ProfileWindow,
+): ThreadProfile {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -89,15 +117,19 @@ export function reduceCpuProfile(profile: CpuProfile, thread: Pick<ThreadProfile
   if (profile.samples && profile.timeDeltas && profile.samples.length > 0) {
     const ids = profile.samples;
     const deltas = profile.timeDeltas;
+    const low = window?.startUs ?? -Infinity;
+    const high = window?.endUs ?? Infinity;
     let at = profile.startTime + (deltas[0] ?? 0);
     for (let i = 0; i < ids.length; i++) {
       const next = i + 1 < ids.length ? at + (deltas[i + 1] ?? 0) : profile.endTime;
-      const span = Math.max(0, next - at);
-      const id = ids[i]!;
-      selfUs.set(id, (selfUs.get(id) ?? 0) + span);
+      const span = Math.max(0, Math.min(next, high) - Math.max(at, low));
+      if (span > 0) {
+        const id = ids[i]!;
+        selfUs.set(id, (selfUs.get(id) ?? 0) + span);
+        samples += 1;
+      }
       at = next;
     }
-    samples = ids.length;
   } else {
     const hits = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
     const each = hits > 0 ? (profile.endTime - profile.startTime) / hits : 0;

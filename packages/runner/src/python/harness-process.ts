@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { pythonMessages } from './messages.js';
+import { runnerMessages } from '../messages.js';
 
 /** How a child process ended. */
 export interface ProcessExit {
@@ -130,5 +130,5 @@ export class HarnessProcess {
 /** "exit code 3", "killed by SIGKILL", or why it could not start. */
 export function describeExit(exit: ProcessExit): string {
   if (exit.spawnError) return exit.spawnError.code ?? exit.spawnError.message;
-  return pythonMessages.harnessExit(exit.code, exit.signal);
+  return runnerMessages.harnessExit(exit.code, exit.signal);
 }

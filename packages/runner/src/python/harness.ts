@@ -4,7 +4,7 @@ import { ERROR_CODES, PoolscopeError, TASK_TYPES, type InterpreterInfo, type Tas
 import { mergeFunctionTimes, type FunctionTime, type ThreadProfile } from '../profile/function-time.js';
 import { HARNESS_SCRIPT } from './harness-files.js';
 import { HarnessProcess, describeExit } from './harness-process.js';
-import { pythonMessages } from './messages.js';
+import { runnerMessages } from '../messages.js';
 import { probeInterpreter, whyNotExecutable } from './probe.js';
 import {
   calibrateResponseSchema,
@@ -130,13 +130,13 @@ type Outcome<T> = { status: 'ok'; body: T } | Failure;
 
 function positiveInt(field: string, value: unknown): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.badCellValue(field, value));
+    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.badCellValue(field, value));
   }
 }
 
 function checkCell(cell: PythonCell): void {
   if (!(TASK_TYPES as readonly unknown[]).includes(cell.task_type)) {
-    throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.badTaskType(cell.task_type));
+    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.badTaskType(cell.task_type));
   }
   positiveInt('task_work', cell.task_work);
   positiveInt('num_tasks', cell.num_tasks);
@@ -144,7 +144,7 @@ function checkCell(cell: PythonCell): void {
 }
 
 function positiveNumber(field: string, value: number): void {
-  if (!(Number.isFinite(value) && value > 0)) throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.badPositive(field, value));
+  if (!(Number.isFinite(value) && value > 0)) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.badPositive(field, value));
 }
 
 /**
@@ -224,14 +224,14 @@ export class PythonHarness {
    * harness fails.
    */
   async calibrate(taskType: TaskType, targetUs: number): Promise<{ task_work: number; ns_per_unit: number }> {
-    if (!(TASK_TYPES as readonly unknown[]).includes(taskType)) throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.badTaskType(taskType));
+    if (!(TASK_TYPES as readonly unknown[]).includes(taskType)) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.badTaskType(taskType));
     positiveNumber('target_us', targetUs);
     return this.#serial(async () => {
       const request = { op: 'calibrate', task_type: taskType, target_us: targetUs };
       const outcome = await this.#request(request, CALIBRATE_TIMEOUT_MS, calibrateResponseSchema);
       if (outcome.status !== 'ok') {
-        throw new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.harnessRequestFailed('calibrate', outcome.error), {
-          hint: pythonMessages.interpreterHint,
+        throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.harnessRequestFailed('calibrate', outcome.error), {
+          hint: runnerMessages.interpreterHint,
         });
       }
       return { task_work: outcome.body.task_work, ns_per_unit: outcome.body.ns_per_unit };
@@ -248,7 +248,7 @@ export class PythonHarness {
     const intervalUs = options.intervalUs ?? 1000;
     positiveNumber('intervalUs', intervalUs);
     if (profiler === 'cprofile' && this.#hello?.free_threaded_build) {
-      throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.cprofileRefused(this.path), { hint: pythonMessages.cprofileRefusedHint });
+      throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.cprofileRefused(this.path), { hint: runnerMessages.cprofileRefusedHint });
     }
     return this.#serial(async () => {
       const request = { op: 'profile', ...cell, profiler, interval_us: intervalUs, fault: options.fault };
@@ -272,7 +272,7 @@ export class PythonHarness {
   /** Ends the current harness process (if any) and starts a fresh one. */
   restart(): Promise<void> {
     return this.#serial(async () => {
-      if (this.#closed) throw new PoolscopeError(ERROR_CODES.INTERNAL, pythonMessages.harnessClosed(this.path));
+      if (this.#closed) throw new PoolscopeError(ERROR_CODES.INTERNAL, runnerMessages.harnessClosed(this.path));
       await this.#process?.kill();
       this.#process = null;
       await this.#launch();
@@ -296,7 +296,7 @@ export class PythonHarness {
 
   async #launch(): Promise<void> {
     const notExecutable = await whyNotExecutable(this.path);
-    if (notExecutable) throw new PoolscopeError(ERROR_CODES.RUNTIME, notExecutable, { hint: pythonMessages.interpreterHint });
+    if (notExecutable) throw new PoolscopeError(ERROR_CODES.RUNTIME, notExecutable, { hint: runnerMessages.interpreterHint });
     const proc = new HarnessProcess(this.path, ['-B', HARNESS_SCRIPT], this.#env);
     const first = await proc.nextLine(this.#startTimeoutMs);
     if (first.kind === 'line') {
@@ -310,7 +310,7 @@ export class PythonHarness {
         const before = this.#hello;
         if (before && before.version !== hello.data.version) {
           await proc.kill();
-          throw new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.interpreterChanged(this.path, before.runtime_version, hello.data.runtime_version));
+          throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.interpreterChanged(this.path, before.runtime_version, hello.data.runtime_version));
         }
         this.#hello = hello.data;
         this.#process = proc;
@@ -319,20 +319,20 @@ export class PythonHarness {
     }
     await proc.kill();
     if (first.kind === 'timeout') {
-      throw new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.startTimeout(this.path, this.#startTimeoutMs), { hint: pythonMessages.interpreterHint });
+      throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.startTimeout(this.path, this.#startTimeoutMs), { hint: runnerMessages.interpreterHint });
     }
     const said = first.kind === 'line' ? first.line : describeExit(first.exit);
     const stderr = proc.stderrSince();
-    throw await this.#diagnose(stderr ? `${said}${pythonMessages.stderrTail(stderr)}` : said);
+    throw await this.#diagnose(stderr ? `${said}${runnerMessages.stderrTail(stderr)}` : said);
   }
 
   /** Why the harness did not start: the probe tells an old or non-Python interpreter from a broken harness. */
   async #diagnose(detail: string): Promise<PoolscopeError> {
     const probe = await probeInterpreter(this.path, { env: this.#env });
-    const hint = { hint: pythonMessages.interpreterHint };
-    if (probe.status === 'ok') return new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.noHello(this.path, detail), hint);
-    if (probe.runtime_version) return new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.interpreterTooOld(this.path, probe.runtime_version), hint);
-    return new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.notPython(this.path, probe.reason), hint);
+    const hint = { hint: runnerMessages.interpreterHint };
+    if (probe.status === 'ok') return new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.noHello(this.path, detail), hint);
+    if (probe.runtime_version) return new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.interpreterTooOld(this.path, probe.runtime_version), hint);
+    return new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.notPython(this.path, probe.reason), hint);
   }
 
   /**
@@ -341,7 +341,7 @@ export class PythonHarness {
    * answer that is not a poolscope response), which is killed and reaped.
    */
   async #request<S extends z.ZodType>(request: Record<string, unknown>, timeoutMs: number, okSchema: S): Promise<Outcome<z.infer<S>>> {
-    if (this.#closed) throw new PoolscopeError(ERROR_CODES.INTERNAL, pythonMessages.harnessClosed(this.path));
+    if (this.#closed) throw new PoolscopeError(ERROR_CODES.INTERNAL, runnerMessages.harnessClosed(this.path));
     if (!this.#process) await this.#launch();
     const proc = this.#process!;
     const id = this.#nextId++;
@@ -350,17 +350,17 @@ export class PythonHarness {
       await proc.kill();
       this.#process = null;
       const stderr = proc.stderrSince(mark);
-      return { status, error: stderr ? `${error}${pythonMessages.stderrTail(stderr)}` : error, detail: stderr, wall_ns: null, harnessLost: true };
+      return { status, error: stderr ? `${error}${runnerMessages.stderrTail(stderr)}` : error, detail: stderr, wall_ns: null, harnessLost: true };
     };
     proc.send({ id, ...request });
     const next = await proc.nextLine(timeoutMs);
-    if (next.kind === 'timeout') return lose('timeout', pythonMessages.cellTimeout(timeoutMs, proc.pid));
-    if (next.kind === 'exit') return lose('error', pythonMessages.harnessDied(describeExit(next.exit)));
+    if (next.kind === 'timeout') return lose('timeout', runnerMessages.cellTimeout(timeoutMs, proc.pid));
+    if (next.kind === 'exit') return lose('error', runnerMessages.harnessDied(describeExit(next.exit)));
     let body: unknown;
     try {
       body = JSON.parse(next.line);
     } catch {
-      return lose('error', pythonMessages.protocolBroken(next.line));
+      return lose('error', runnerMessages.protocolBroken(next.line));
     }
     if ((body as { id?: unknown } | null)?.id === id) {
       const ok = okSchema.safeParse(body);
@@ -371,6 +371,6 @@ export class PythonHarness {
         return { status: 'error', error, detail: traceback ?? '', wall_ns: wall_ns ?? null, harnessLost: false };
       }
     }
-    return lose('error', pythonMessages.protocolBroken(next.line));
+    return lose('error', runnerMessages.protocolBroken(next.line));
   }
 }

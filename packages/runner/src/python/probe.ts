@@ -2,7 +2,7 @@ import { execFile, type ExecFileException } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { MIN_PYTHON, PROBE_SCRIPT } from './harness-files.js';
-import { pythonMessages } from './messages.js';
+import { runnerMessages } from '../messages.js';
 import { interpreterDescriptionSchema, type InterpreterDescription } from './protocol.js';
 
 /** An interpreter that ran the probe and is new enough for the harness. */
@@ -34,14 +34,14 @@ export interface ProbeOptions {
 export async function whyNotExecutable(path: string): Promise<string | null> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return pythonMessages.interpreterIsDirectory(path);
+    if (info.isDirectory()) return runnerMessages.interpreterIsDirectory(path);
   } catch {
-    return pythonMessages.interpreterMissing(path);
+    return runnerMessages.interpreterMissing(path);
   }
   try {
     await access(path, constants.X_OK);
   } catch {
-    return pythonMessages.interpreterNotExecutable(path);
+    return runnerMessages.interpreterNotExecutable(path);
   }
   return null;
 }
@@ -79,22 +79,22 @@ export async function probeInterpreter(path: string, options: ProbeOptions = {})
   );
   const tail = summarizeLines(run.stderr);
   if (run.error) {
-    if (run.error.killed) return { status: 'failed', reason: pythonMessages.probeTimeout(timeoutMs) };
+    if (run.error.killed) return { status: 'failed', reason: runnerMessages.probeTimeout(timeoutMs) };
     const code = run.error.code;
-    const how = typeof code === 'number' ? pythonMessages.harnessExit(code, null) : run.error.signal ? pythonMessages.harnessExit(null, run.error.signal) : (code ?? run.error.message);
-    return { status: 'failed', reason: pythonMessages.probeFailed(how, tail) };
+    const how = typeof code === 'number' ? runnerMessages.harnessExit(code, null) : run.error.signal ? runnerMessages.harnessExit(null, run.error.signal) : (code ?? run.error.message);
+    return { status: 'failed', reason: runnerMessages.probeFailed(how, tail) };
   }
   const lastLine = run.stdout.trim().split('\n').pop() ?? '';
   let parsed: ReturnType<typeof interpreterDescriptionSchema.safeParse>;
   try {
     parsed = interpreterDescriptionSchema.safeParse(JSON.parse(lastLine));
   } catch {
-    return { status: 'failed', reason: pythonMessages.probeGarbled(run.stdout.trim() || run.stderr.trim()) };
+    return { status: 'failed', reason: runnerMessages.probeGarbled(run.stdout.trim() || run.stderr.trim()) };
   }
-  if (!parsed.success) return { status: 'failed', reason: pythonMessages.probeGarbled(lastLine) };
+  if (!parsed.success) return { status: 'failed', reason: runnerMessages.probeGarbled(lastLine) };
   const info = parsed.data;
   if (!isHarnessCompatible(info)) {
-    return { status: 'failed', reason: pythonMessages.tooOldForHarness(info.runtime_version), runtime_version: info.runtime_version };
+    return { status: 'failed', reason: runnerMessages.tooOldForHarness(info.runtime_version), runtime_version: info.runtime_version };
   }
   return { status: 'ok', ...info };
 }

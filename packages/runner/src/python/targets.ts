@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { DISCOVERY_SOURCES, discoverPythons, type DiscoverOptions, type DiscoveredPython, type PythonFound } from './discover.js';
-import { pythonMessages } from './messages.js';
+import { runnerMessages } from '../messages.js';
 
 /** What a Python target name asks for. */
 export type PythonTargetSpec =
@@ -69,7 +69,7 @@ export interface ResolvedPython {
 export async function resolvePythonTargets(names: readonly string[], options: DiscoverOptions = {}): Promise<ResolvedPython[]> {
   const specs = names.map((name) => {
     const spec = parsePythonTarget(name);
-    if (!spec) throw new PoolscopeError(ERROR_CODES.USAGE, pythonMessages.notPythonTarget(name));
+    if (!spec) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.notPythonTarget(name));
     return { name, spec };
   });
   const cwd = options.cwd ?? process.cwd();
@@ -84,14 +84,14 @@ export async function resolvePythonTargets(names: readonly string[], options: Di
   for (const { name, spec } of specs) {
     if (spec.kind === 'version') {
       const interpreter = choosePython(found, spec);
-      if (!interpreter) throw new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.noSuchInterpreter(name, usable()), { hint: pythonMessages.noSuchInterpreterHint });
+      if (!interpreter) throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.noSuchInterpreter(name, usable()), { hint: runnerMessages.noSuchInterpreterHint });
       resolved.push({ target: name, interpreter });
       continue;
     }
     const given = path.resolve(cwd, spec.path);
     const real = await realpath(given).catch(() => given);
     const entry = found.find((p) => p.path === real || p.aliases.includes(real) || p.aliases.includes(given))!;
-    if (entry.status !== 'ok') throw new PoolscopeError(ERROR_CODES.RUNTIME, pythonMessages.explicitUnusable(spec.path, entry.reason), { hint: pythonMessages.interpreterHint });
+    if (entry.status !== 'ok') throw new PoolscopeError(ERROR_CODES.RUNTIME, runnerMessages.explicitUnusable(spec.path, entry.reason), { hint: runnerMessages.interpreterHint });
     resolved.push({ target: name, interpreter: entry });
   }
   return resolved;

@@ -1,14 +1,18 @@
-import type { TaskType } from '@poolscope/core';
+import type { FunctionCategory, TaskType } from '@poolscope/core';
 import type { PlannedCell } from '../plan/cells.js';
+import type { RepetitionOrder } from '../plan/schedule.js';
 import type { ShardChoice } from '../plan/shard.js';
-import type { RepeatOutcome } from '../targets/target.js';
+import type { ProfileOutcome, RepeatOutcome } from '../targets/target.js';
 import type { RunPaths } from './paths.js';
 
-/** How far a run has come, in cells of this invocation's plan. */
+/** How far a run has come, in cells and repetitions of this invocation's plan. */
 export interface RunProgress {
-  /** Cells whose every repetition has a row (those complete before a resume included). */
+  /** Cells whose every repetition has a row, and profile if asked for (those complete before a resume included). */
   readonly cells_done: number;
   readonly cells_total: number;
+  /** Repetitions that have a row (those written before a resume included). */
+  readonly repeats_done: number;
+  readonly repeats_total: number;
   /** Time since measuring started in this invocation. */
   readonly elapsed_ms: number;
   /** Estimated time left; null until something was measured. */
@@ -22,6 +26,10 @@ export type RunEvent =
       readonly run_id: string;
       readonly files: RunPaths;
       readonly resumed: boolean;
+      /** The order of the repetitions (see `REPETITION_ORDERS`). */
+      readonly order: RepetitionOrder;
+      /** Whether each cell is profiled after its repetitions. */
+      readonly profiling: boolean;
       readonly shard: ShardChoice | null;
       /** Rows already in timings.csv (resume). */
       readonly rows_existing: number;
@@ -39,6 +47,17 @@ export type RunEvent =
       readonly outcome: RepeatOutcome;
       readonly progress: RunProgress;
     }
+  | {
+      readonly type: 'profile';
+      readonly cell: PlannedCell;
+      /** The profiled run: per thread, the time its samples cover (see `ThreadProfile.sampled_ns`). */
+      readonly outcome: ProfileOutcome;
+      /** Rows written to profile.csv (one per function, all threads merged). */
+      readonly rows: number;
+      /** Self time per category, all threads summed (the thread time each category took). */
+      readonly categories: Partial<Record<FunctionCategory, number>>;
+      readonly progress: RunProgress;
+    }
   | { readonly type: 'cell-done'; readonly cell: PlannedCell; readonly cv: number | null; readonly progress: RunProgress }
   | { readonly type: 'target-restart'; readonly target: string }
-  | { readonly type: 'warning'; readonly code: 'high-cv' | 'host-changed' | 'empty-shard'; readonly message: string };
+  | { readonly type: 'warning'; readonly code: 'high-cv' | 'host-changed' | 'empty-shard' | 'profile'; readonly message: string };

@@ -5,6 +5,8 @@ export interface RunPaths {
   readonly raw: string;
   /** One row per measured repetition (core timing schema). */
   readonly timings: string;
+  /** One row per function per profiled cell (core profile schema), with `--profile`. */
+  readonly profile: string;
   /** The machine and interpreters measured on. */
   readonly host: string;
   /** What the run decided before measuring, for --resume. */
@@ -14,5 +16,5 @@ export interface RunPaths {
 /** The files of the run directory `out`. */
 export function runPaths(out: string): RunPaths {
   const raw = join(out, 'raw');
-  return { raw, timings: join(raw, 'timings.csv'), host: join(raw, 'host.json'), plan: join(raw, 'plan.json') };
+  return { raw, timings: join(raw, 'timings.csv'), profile: join(raw, 'profile.csv'), host: join(raw, 'host.json'), plan: join(raw, 'plan.json') };
 }

@@ -6,24 +6,30 @@ import {
   ERROR_CODES,
   hostId,
   PoolscopeError,
+  profileSchema,
   readCsvRows,
   readHostInfo,
-  readRecords,
   timingSchema,
   writeHostInfo,
+  type FunctionCategory,
+  type ProfileRecord,
   type TaskType,
   type TimingRecord,
 } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { cellKey, curvesOfShard, plannedCells, rowKey, targetTypesOfShard, type PlannedCell } from '../plan/cells.js';
 import { RUN_DEFAULTS, type RunRequest } from '../plan/options.js';
-import { deriveRunId, matrixOf, planConflicts, readPlan, writePlan, type RunPlan } from '../plan/run-plan.js';
+import { deriveRunId, matrixOf, orderOf, planConflicts, profileSettingsOf, readPlan, writePlan, type ProfileSettings, type RunPlan } from '../plan/run-plan.js';
+import { schedule } from '../plan/schedule.js';
 import { shardFromEnv, type Shard, type ShardChoice } from '../plan/shard.js';
-import { nodeTargetRegistry, resolveTargets, type TargetRegistry } from '../targets/registry.js';
-import type { RepeatFailed, RepeatOutcome, TargetSession } from '../targets/target.js';
+import { DEFAULT_CATEGORY_RULES } from '../profile/categories.js';
+import { cellProfileRecords } from '../profile/records.js';
+import { resolveTargets, targetRegistry, type TargetRegistry } from '../targets/registry.js';
+import type { ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOutcome, TargetSession } from '../targets/target.js';
 import type { RunEvent, RunProgress } from './events.js';
 import { runPaths, type RunPaths } from './paths.js';
 import { estimateRemainingMs } from './progress.js';
+import { profileKey, pushTo, readDoneRows, readProfiledCells } from './done-rows.js';
 import { Sessions } from './sessions.js';
 import { timingRow } from './timing-row.js';
 import { coefficientOfVariation, CV_WARNING_THRESHOLD } from './stats.js';
@@ -39,7 +45,7 @@ export interface RunOptions extends RunRequest {
   readonly resume?: boolean;
   /** Where shard variables are read from (see `shardFromEnv`). Default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Turns target names into targets. Default: the Node targets. */
+  /** Turns target names into targets. Default: every target poolscope knows (`targetRegistry()`). */
   readonly registry?: TargetRegistry;
   /** Stop after the repetition in hand (its row is written); the run throws E_INTERRUPTED. */
   readonly signal?: AbortSignal;
@@ -62,6 +68,9 @@ export interface RunSummary {
   readonly rows_failed: number;
   /** Cells whose repetitions varied by more than 10%. */
   readonly unstable_cells: number;
+  /** Cells profiled by this invocation (`profile`), and profiled runs that failed. */
+  readonly profiles_written: number;
+  readonly profiles_failed: number;
 }
 
 class Interrupted extends Error {}
@@ -110,6 +119,7 @@ async function newPlan(
   needed: readonly [string, TaskType][],
   sessions: Sessions,
   emit: (event: RunEvent) => void,
+  profile: ProfileSettings | null,
 ): Promise<RunPlan> {
   const task_work: RunPlan['task_work'] = {};
   for (const [target, type] of needed) {
@@ -135,63 +145,64 @@ async function newPlan(
     matrix,
     shard,
     task_work,
+    order: orderOf(options),
+    profile,
     created_at: new Date().toISOString(),
   };
 }
 
-/**
- * The rows already in timings.csv (a resumed run), each checked to belong to the plan and to
- * appear once: the line of each row key, and the wall times of each cell's ok rows.
- */
-async function readDoneRows(file: string, plan: RunPlan, cells: readonly PlannedCell[]) {
-  const planned = new Set(cells.flatMap((cell) => Array.from({ length: plan.matrix.repeats }, (_, repeat) => rowKey({ ...cell, repeat }))));
-  const doneLines = new Map<string, number>();
-  const walls = new Map<string, number[]>();
-  for await (const { line, record } of readRecords(file, timingSchema)) {
-    const key = rowKey(record);
-    const where = `${file}:${line}`;
-    if (record.run_id !== plan.run_id || !planned.has(key))
-      throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.rowNotInRun(where, plan.run_id), { hint: runnerMessages.foreignRowsHint });
-    const first = doneLines.get(key);
-    if (first !== undefined) throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.duplicateRow(where, first), { hint: runnerMessages.foreignRowsHint });
-    doneLines.set(key, line);
-    if (record.status === 'ok') pushTo(walls, cellKey(record), record.wall_ns);
+/** Refuses, before anything is measured, to profile with a target that cannot or will not. */
+function checkProfiling(sessions: Sessions, names: readonly string[], options: ProfileOptions): void {
+  for (const name of names) {
+    const session = sessions.live(name);
+    if (!session?.profile) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.cannotProfile(name));
+    const refusal = session.profileRefusal?.(options);
+    if (refusal) throw refusal;
   }
-  return { doneLines, walls };
 }
 
 /**
  * Runs a matrix of cells (target x task type x task count x thread count) and appends one row per
  * measured repetition to `OUT/raw/timings.csv`, each flushed to disk as it finishes.
  *
- * Before measuring, the plan (run id, seed, matrix, shard and each target's calibrated task work) is
- * written to `OUT/raw/plan.json` and the machine to `OUT/raw/host.json`. Cells run in an order
- * shuffled with the seed; each runs its warm-ups, then its repetitions. A repetition that fails
- * becomes a row with status `error` or `timeout`, the target's session is replaced by a fresh one,
- * and the cell's remaining repetitions are recorded as not run. The run throws only on misuse
- * (PoolscopeError) or when stopped through `signal` (E_INTERRUPTED, after which `resume` continues).
+ * Before measuring, the plan (run id, seed, matrix, shard, order, profiling and each target's
+ * calibrated task work) is written to `OUT/raw/plan.json` and the machine to `OUT/raw/host.json`.
+ * The repetitions run in the plan's order (see `schedule`): by default in rounds, every cell's
+ * repetition 0 in a shuffled order, then every cell's repetition 1 in another, and so on, after a
+ * round of warm-ups. A repetition that fails becomes a row with status `error` or `timeout`, the
+ * target's session is replaced by a fresh one, and the cell's remaining repetitions are recorded as
+ * not run. With `profile`, each cell whose repetitions all succeeded is run once more under a
+ * profiler, after them, and its functions go to `OUT/raw/profile.csv`. The run throws only on
+ * misuse (PoolscopeError) or when stopped through `signal` (E_INTERRUPTED, after which `resume`
+ * continues).
  */
 export async function runMatrix(options: RunOptions): Promise<RunSummary> {
   const emit = options.onEvent ?? (() => undefined);
   const paths = runPaths(options.out);
   const givenShard: ShardChoice | undefined = options.shard ? { ...options.shard, source: '--shard' } : shardFromEnv(options.env ?? process.env);
   const { plan: existing, matrix } = decidePlan(options, paths, givenShard);
+  const profiling = existing ? existing.profile : profileSettingsOf(options);
   if (!existing) await assertNoOrphanRows(paths.timings);
   const shard = existing ? existing.shard : normalShard(givenShard);
 
-  const targets = resolveTargets(matrix.targets, options.registry ?? nodeTargetRegistry());
+  const targets = resolveTargets(matrix.targets, options.registry ?? targetRegistry());
   prepareOutput(paths.raw);
   const needed = targetTypesOfShard(matrix, shard);
   const sessions = new Sessions(targets, emit);
   let appender: CsvAppender<TimingRecord> | undefined;
+  let profileAppender: CsvAppender<ProfileRecord> | undefined;
   let rowsWritten = 0;
   try {
-    await sessions.startAll([...new Set(needed.map(([target]) => target))]);
+    const used = [...new Set(needed.map(([target]) => target))];
+    await sessions.startAll(used);
+    const timeoutS = options.timeoutS ?? existing?.timeout_s ?? RUN_DEFAULTS.timeoutS;
+    const profileOptions: ProfileOptions | null = profiling && { profiler: profiling.profiler, intervalUs: profiling.interval_us, timeoutMs: timeoutS * 1000 };
+    if (profileOptions) checkProfiling(sessions, used, profileOptions);
 
     // 1. The plan: calibrated once, written before any row.
-    const plan = existing ?? (await newPlan(options, matrix, shard, needed, sessions, emit));
+    const plan = existing ?? (await newPlan(options, matrix, shard, needed, sessions, emit, profiling));
     if (!existing) writePlan(paths.plan, plan);
-    const timeoutMs = (options.timeoutS ?? plan.timeout_s) * 1000;
+    const timeoutMs = timeoutS * 1000;
 
     // 2. The machine, with the interpreters the targets reported.
     const host = collectHostInfo(sessions.runtimes().flatMap((r) => (r.interpreter ? [r.interpreter] : [])));
@@ -205,26 +216,41 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
     // 3. The rows already there (resume), checked against the plan.
     appender = CsvAppender.open(paths.timings, timingSchema);
     const cells = plannedCells(plan, paths.plan);
-    const { doneLines, walls } = await readDoneRows(paths.timings, plan, cells);
+    const { doneLines, walls, failedCells } = await readDoneRows(paths.timings, plan, cells);
+    const profiled = plan.profile ? await readProfiledCells(paths.profile, plan, cells) : new Set<string>();
+    if (plan.profile) profileAppender = CsvAppender.open(paths.profile, profileSchema);
+    const rules = [...(plan.profile?.categories ?? []), ...DEFAULT_CATEGORY_RULES];
 
-    // 4. Measure what is missing.
+    // 4. What is missing, in the order it runs.
     const { repeats, warmup } = plan.matrix;
-    const missingOf = (cell: PlannedCell) => Array.from({ length: repeats }, (_, r) => r).filter((r) => !doneLines.has(rowKey({ ...cell, repeat: r })));
-    const todo = cells.map((cell) => ({ cell, missing: missingOf(cell) }));
-    const totalWork = todo.reduce((sum, { cell, missing }) => sum + (missing.length ? (missing.length + warmup) * cell.num_tasks : 0), 0);
+    const missing = cells.map((cell) => Array.from({ length: repeats }, (_, r) => r).filter((r) => !doneLines.has(rowKey({ ...cell, repeat: r }))));
+    const needsProfile = cells.map((cell) => plan.profile !== null && !profiled.has(profileKey(cell)) && !failedCells.has(cellKey(cell)));
+    const steps = schedule({ threads: cells.map((cell) => cell.num_threads), missing, profile: needsProfile, warmup, order: plan.order, seed: plan.seed });
+    const stepsLeft = cells.map(() => 0);
+    for (const step of steps) stepsLeft[step.cell]! += 1;
+    const totalWork = steps.reduce((sum, step) => sum + cells[step.cell]!.num_tasks, 0);
     let doneWork = 0;
-    let cellsDone = todo.filter((t) => t.missing.length === 0).length;
+    let cellsDone = stepsLeft.filter((n) => n === 0).length;
     const cellsSkipped = cellsDone;
     const startedAt = Date.now();
     const progress = (): RunProgress => {
       const elapsed = Date.now() - startedAt;
-      return { cells_done: cellsDone, cells_total: cells.length, elapsed_ms: elapsed, eta_ms: estimateRemainingMs(elapsed, doneWork, totalWork) };
+      return {
+        cells_done: cellsDone,
+        cells_total: cells.length,
+        repeats_done: doneLines.size,
+        repeats_total: cells.length * repeats,
+        elapsed_ms: elapsed,
+        eta_ms: estimateRemainingMs(elapsed, doneWork, totalWork),
+      };
     };
     emit({
       type: 'start',
       run_id: plan.run_id,
       files: paths,
       resumed: existing !== undefined,
+      order: plan.order,
+      profiling: plan.profile !== null,
       shard: shard ? { ...shard, source: existing ? 'plan.json' : (givenShard?.source ?? '--shard') } : null,
       rows_existing: doneLines.size,
       rows_total: cells.length * repeats,
@@ -234,17 +260,25 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       emit({ type: 'warning', code: 'empty-shard', message: runnerMessages.emptyShard(shard.index, shard.count, curvesOfShard(plan.matrix, null).length) });
 
     const stopRequested = () => options.signal?.aborted === true || options.abandonSignal?.aborted === true;
+    let rowsFailed = 0;
+    let unstable = 0;
+    let profilesWritten = 0;
+    let profilesFailed = 0;
+    const warned = new Set<string>();
+    const started = cells.map(() => false);
+
     const writeRow = (cell: PlannedCell, repeat: number, startedAt: string, outcome: RepeatOutcome) => {
       appender!.append(timingRow({ run_id: plan.run_id, host_id }, cell, repeat, startedAt, sessions.runtime(cell.target), outcome));
       rowsWritten += 1;
+      if (outcome.status !== 'ok') rowsFailed += 1;
       doneLines.set(rowKey({ ...cell, repeat }), -1);
     };
 
-    /** One repetition on the cell's target; a failure discards the session. */
-    const measure = async (cell: PlannedCell, warm: boolean): Promise<RepeatOutcome> => {
+    /** Runs one repetition, or the profiled run, on the cell's target; a failure discards the session. */
+    const attempt = async <T extends RepeatOutcome | ProfileOutcome>(cell: PlannedCell, work: (session: TargetSession) => Promise<T>): Promise<T | RepeatFailed> => {
       const session = await sessions.get(cell.target);
       if (!('runRepeat' in session)) return session;
-      const outcome = await raceAbandon(session.runRepeat(cell, { timeoutMs, warmup: warm }), options.abandonSignal);
+      const outcome = await raceAbandon(work(session), options.abandonSignal);
       if (outcome === undefined) {
         await sessions.discard(cell.target);
         throw new Interrupted();
@@ -253,42 +287,82 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       return outcome;
     };
 
-    let rowsFailed = 0;
-    let unstable = 0;
-    for (const { cell, missing } of todo) {
-      if (missing.length === 0) continue;
-      emit({ type: 'cell-start', cell, progress: progress() });
-      let failure: { at: number | 'warm-up'; outcome: RepeatFailed } | undefined;
-      for (let w = 0; w < warmup && !failure; w++) {
-        if (stopRequested()) throw new Interrupted();
-        const outcome = await measure(cell, true);
-        doneWork += cell.num_tasks;
-        if (outcome.status !== 'ok') failure = { at: 'warm-up', outcome };
-        emit({ type: 'repeat', cell, repeat: w, warmup: true, outcome, progress: progress() });
-      }
-      for (const repeat of missing) {
-        if (stopRequested()) throw new Interrupted();
-        const started = new Date().toISOString();
-        const outcome: RepeatOutcome = failure
-          ? { status: 'error', error: runnerMessages.notRunAfterFailure(failure.at, failure.outcome.status), wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null }
-          : await measure(cell, false);
-        writeRow(cell, repeat, started, outcome);
-        doneWork += cell.num_tasks;
-        if (outcome.status === 'ok') pushTo(walls, cellKey(cell), outcome.wall_ns);
-        else {
-          rowsFailed += 1;
-          failure ??= { at: repeat, outcome };
-        }
-        emit({ type: 'repeat', cell, repeat, warmup: false, outcome, progress: progress() });
-      }
+    /** A cell with nothing left to do: count it, and warn if its repetitions varied a lot. */
+    const cellDone = (index: number) => {
+      const cell = cells[index]!;
+      stepsLeft[index] = 0;
       cellsDone += 1;
       const cv = coefficientOfVariation(walls.get(cellKey(cell)) ?? []) ?? null;
       if (cv !== null && cv > CV_WARNING_THRESHOLD) {
         unstable += 1;
-        const okCount = walls.get(cellKey(cell))!.length;
-        emit({ type: 'warning', code: 'high-cv', message: runnerMessages.highVariation(describeCell(cell), cv, okCount) });
+        emit({ type: 'warning', code: 'high-cv', message: runnerMessages.highVariation(describeCell(cell), cv, walls.get(cellKey(cell))!.length) });
       }
       emit({ type: 'cell-done', cell, cv, progress: progress() });
+    };
+
+    /** After a failed warm-up or repetition, the cell's repetitions still to run are recorded as not run, and the cell is done. */
+    const abandonCell = (index: number, at: number | 'warm-up', failure: RepeatFailed) => {
+      const cell = cells[index]!;
+      for (const repeat of missing[index]!) {
+        if (doneLines.has(rowKey({ ...cell, repeat }))) continue;
+        const outcome: RepeatFailed = { status: 'error', error: runnerMessages.notRunAfterFailure(at, failure.status), wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
+        writeRow(cell, repeat, new Date().toISOString(), outcome);
+        doneWork += cell.num_tasks;
+        emit({ type: 'repeat', cell, repeat, warmup: false, outcome, progress: progress() });
+      }
+      cellDone(index);
+    };
+
+    for (const step of steps) {
+      const index = step.cell;
+      const cell = cells[index]!;
+      if (stepsLeft[index] === 0) continue;
+      if (stopRequested()) throw new Interrupted();
+      if (!started[index]) {
+        started[index] = true;
+        emit({ type: 'cell-start', cell, progress: progress() });
+      }
+      if (step.kind === 'warmup') {
+        const outcome = await attempt(cell, (session) => session.runRepeat(cell, { timeoutMs, warmup: true }));
+        doneWork += cell.num_tasks;
+        emit({ type: 'repeat', cell, repeat: step.index, warmup: true, outcome, progress: progress() });
+        if (outcome.status !== 'ok') {
+          abandonCell(index, 'warm-up', outcome);
+          continue;
+        }
+      } else if (step.kind === 'repeat') {
+        const startedAt = new Date().toISOString();
+        const outcome = await attempt(cell, (session) => session.runRepeat(cell, { timeoutMs, warmup: false }));
+        writeRow(cell, step.repeat, startedAt, outcome);
+        doneWork += cell.num_tasks;
+        if (outcome.status === 'ok') pushTo(walls, cellKey(cell), outcome.wall_ns);
+        emit({ type: 'repeat', cell, repeat: step.repeat, warmup: false, outcome, progress: progress() });
+        if (outcome.status !== 'ok') {
+          abandonCell(index, step.repeat, outcome);
+          continue;
+        }
+      } else {
+        const outcome = await attempt(cell, (session) => session.profile!(cell, profileOptions!));
+        let rows = 0;
+        const categories: Partial<Record<FunctionCategory, number>> = {};
+        if (outcome.status === 'ok') {
+          const records = cellProfileRecords(outcome, plan.run_id, cell, rules);
+          // One write for the whole cell, so a killed run leaves all of its rows or none.
+          profileAppender!.appendAll(records);
+          rows = records.length;
+          for (const record of records) categories[record.category] = (categories[record.category] ?? 0) + record.self_ns;
+          profilesWritten += 1;
+          for (const warning of outcome.warnings) {
+            if (warned.has(warning)) continue;
+            warned.add(warning);
+            emit({ type: 'warning', code: 'profile', message: warning });
+          }
+        } else profilesFailed += 1;
+        doneWork += cell.num_tasks;
+        emit({ type: 'profile', cell, outcome, rows, categories, progress: progress() });
+      }
+      stepsLeft[index]! -= 1;
+      if (stepsLeft[index] === 0) cellDone(index);
     }
     return {
       run_id: plan.run_id,
@@ -299,6 +373,8 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       rows_written: rowsWritten,
       rows_failed: rowsFailed,
       unstable_cells: unstable,
+      profiles_written: profilesWritten,
+      profiles_failed: profilesFailed,
     };
   } catch (error) {
     if (error instanceof Interrupted)
@@ -306,14 +382,9 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
     throw error;
   } finally {
     appender?.close();
+    profileAppender?.close();
     await sessions.closeAll();
   }
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** A cell for people: `node-pool cpu, 1000 tasks x 2 threads`. */

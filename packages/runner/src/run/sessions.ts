@@ -42,6 +42,11 @@ export class Sessions {
     }
   }
 
+  /** The live session of a target, if it has one now. */
+  live(name: string): TargetSession | undefined {
+    return this.#live.get(name);
+  }
+
   /** Closes a target's session (stopping whatever it is doing); the next `get` starts another. */
   async discard(name: string): Promise<void> {
     const session = this.#live.get(name);

@@ -1,9 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, type TaskType } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import type { RuntimeInfo } from './target.js';
+import { reduceCpuProfile, type CpuProfile, type ProfileWindow } from '../profile/v8-cpuprofile.js';
+import type { ThreadProfile } from '../profile/function-time.js';
+import { expectedTaskResult } from '../tasks/run-task.js';
+import { failed } from './measure.js';
+import type { CellSpec, ProfileOk, RepeatFailed, RuntimeInfo } from './target.js';
+import { withTimeout } from './_timeout.js';
 import type { WorkerRequest } from './_worker.js';
 
 /**
@@ -54,8 +59,50 @@ export async function startPool(threads: number, timeoutMs: number): Promise<Wor
   }
 }
 
+/** Warms every worker of a pool of `threads` for a task type and size: one warm request per worker (see `WarmRequest`). */
+export async function warmPool(pool: WorkerPool, threads: number, type: TaskType, work: number, timeoutMs: number): Promise<void> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'warm', counter, parties: threads, timeoutMs, type, work })));
+}
+
 /** A failure inside a worker as one line: the error's message, or what the value was. */
 export function describeFailure(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
+}
+
+/**
+ * What tasks of the Node targets settled to within `timeoutMs`: their values, or the failed
+ * outcome (`timeout`, or `error` with the first task's failure).
+ */
+export async function settle<T>(work: Promise<T>, timeoutMs: number): Promise<{ status: 'ok'; value: T } | RepeatFailed> {
+  try {
+    const settled = await withTimeout(work, timeoutMs);
+    if (!settled.done) return failed('timeout', runnerMessages.repeatTimeout(timeoutMs));
+    return { status: 'ok', value: settled.value };
+  } catch (error) {
+    return failed('error', runnerMessages.taskFailed(describeFailure(error)));
+  }
+}
+
+/** How many of a cell's task results differ from what its task must return. */
+export function wrongResults(results: readonly unknown[], cell: CellSpec): number {
+  const expected = expectedTaskResult(cell.task_type, cell.task_work);
+  return results.filter((r) => r !== expected).length;
+}
+
+/** The threads' V8 profiles, reduced to the timed region: the profile of a Node target's cell. */
+export function v8ProfileOutcome(
+  window: ProfileWindow,
+  profiles: readonly (Pick<ThreadProfile, 'thread' | 'role'> & { readonly profile: CpuProfile | null })[],
+): ProfileOk {
+  const threads = profiles.flatMap(({ profile, ...thread }) => (profile ? [reduceCpuProfile(profile, thread, window)] : []));
+  const missing = profiles.filter((p) => !p.profile).map((p) => p.thread);
+  return {
+    status: 'ok',
+    profiler: 'v8',
+    wall_ns: Math.round((window.endUs - window.startUs) * 1000),
+    threads,
+    warnings: missing.length ? [runnerMessages.profileMissingThreads(missing)] : [],
+  };
 }

@@ -7,14 +7,15 @@ export const FAULT_KINDS = ['throw', 'hang', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
- * A failure to inject into the Node targets, to test that failures become rows and the run goes
- * on: `throw` (the task throws), `hang` (the task spins forever), `crash` (the worker thread exits).
+ * A failure to inject into a target, to test that failures become rows and the run goes on:
+ * `throw` (the task throws or raises), `hang` (the task never returns), `crash` (the Node worker
+ * thread exits; the Python harness process dies in `os._exit`).
  */
 export interface InjectedFault {
   readonly kind: FaultKind;
   /** The index of the task that fails (as passed by `executor.map(task, range(num_tasks))`). */
   readonly task: number;
-  /** The target it applies to; default every Node target. */
+  /** The target it applies to; default every target. */
   readonly target?: string;
   /** The cells it applies to (every field given must match); default every cell. */
   readonly cells?: Partial<CellSpec>;
@@ -30,7 +31,7 @@ export function faultFor(faults: readonly InjectedFault[], target: string, cell:
   );
 }
 
-/** Makes the current task fail as `kind` says. Runs inside a worker thread. */
+/** Makes the current task fail as `kind` says. Runs inside a Node worker thread (the Python harness has its own). */
 export function triggerFault(kind: FaultKind, index: number): number {
   if (kind === 'crash') process.exit(70);
   if (kind === 'throw') throw new Error(`injected fault: task ${index} threw`);

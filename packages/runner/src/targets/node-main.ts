@@ -3,10 +3,12 @@ import { runnerMessages } from '../messages.js';
 import { faultFor } from './faults.js';
 import { failed } from './measure.js';
 import type { NodeTargetOptions } from './node-pool.js';
-import type { CellSpec, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
+import type { CpuProfile } from '../profile/v8-cpuprofile.js';
+import type { CellSpec, ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
 import type { EventLoopCellResult } from './_worker.js';
 import { withTimeout } from './_timeout.js';
-import { describeFailure, nodeRuntime, startPool, type WorkerPool } from './_piscina.js';
+import { describeFailure, nodeRuntime, settle, startPool, v8ProfileOutcome, type WorkerPool } from './_piscina.js';
+import { startThreadProfile, stopThreadProfile } from './_thread-profile.js';
 
 /**
  * `node-main`: the same tasks on one event loop with at most `num_threads` in flight and no other
@@ -40,11 +42,12 @@ class NodeMainSession implements TargetSession {
     return this.#host;
   }
 
-  async runRepeat(cell: CellSpec, options: RepeatOptions): Promise<RepeatOutcome> {
+  /** Runs the cell on the event loop of `host`, the session's own thread unless given (under V8's profiler with `profileUs`). */
+  async #runCell(cell: CellSpec, timeoutMs: number, profile?: { readonly host: WorkerPool; readonly intervalUs: number }): Promise<EventLoopCellResult | RepeatFailed> {
     let host: WorkerPool;
     try {
-      const started = await withTimeout(this.#hostThread(options.timeoutMs), options.timeoutMs);
-      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(1, options.timeoutMs));
+      const started = await withTimeout(profile ? Promise.resolve(profile.host) : this.#hostThread(timeoutMs), timeoutMs);
+      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(1, timeoutMs));
       host = started.value;
     } catch (error) {
       return failed('error', runnerMessages.poolStartFailed(1, describeFailure(error)));
@@ -57,18 +60,55 @@ class NodeMainSession implements TargetSession {
       count: cell.num_tasks,
       limit: cell.num_threads,
       ...(fault ? { fault: { kind: fault.kind, task: fault.task } } : {}),
+      ...(profile ? { profileUs: profile.intervalUs } : {}),
     } as const;
-    let result: EventLoopCellResult;
+    const settled = await settle(host.run(request) as Promise<EventLoopCellResult>, timeoutMs);
+    return settled.status === 'ok' ? settled.value : settled;
+  }
+
+  async runRepeat(cell: CellSpec, options: RepeatOptions): Promise<RepeatOutcome> {
+    const result = await this.#runCell(cell, options.timeoutMs);
+    if ('status' in result) return result;
+    const { wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb, wrong } = result;
+    if (wrong > 0) return { wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb, status: 'error', error: runnerMessages.wrongResults(wrong, cell.num_tasks) };
+    return { status: 'ok', wall_ns, cpu_user_ns, cpu_sys_ns, max_rss_kb };
+  }
+
+  /**
+   * The cell once more under V8's profiler, on the event loop of a fresh thread and on the main
+   * thread, which waits for it. A fresh thread, profiled from before its warm-up: V8 inlines the
+   * task into the loop that calls it once that loop is hot, and code compiled before profiling
+   * started carries no record of it, so a session's well-used thread would charge the task's time
+   * to the loop (we saw `lane` take all of it). The profiles are clipped to the timed region.
+   */
+  async profile(cell: CellSpec, options: ProfileOptions): Promise<ProfileOutcome> {
+    let host: WorkerPool;
     try {
-      const settled = await withTimeout(host.run(request) as Promise<EventLoopCellResult>, options.timeoutMs);
-      if (!settled.done) return failed('timeout', runnerMessages.repeatTimeout(options.timeoutMs));
-      result = settled.value;
+      const started = await withTimeout(startPool(1, options.timeoutMs), options.timeoutMs);
+      if (!started.done) return failed('timeout', runnerMessages.poolStartTimeout(1, options.timeoutMs));
+      host = started.value;
     } catch (error) {
-      return failed('error', runnerMessages.taskFailed(describeFailure(error)));
+      return failed('error', runnerMessages.poolStartFailed(1, describeFailure(error)));
     }
-    const { wrong, ...measured } = result;
-    if (wrong > 0) return { ...measured, status: 'error', error: runnerMessages.wrongResults(wrong, cell.num_tasks) };
-    return { status: 'ok', ...measured };
+    let main: CpuProfile | null = null;
+    let result: EventLoopCellResult | RepeatFailed;
+    try {
+      await startThreadProfile(options.intervalUs);
+      try {
+        result = await this.#runCell(cell, options.timeoutMs, { host, intervalUs: options.intervalUs });
+      } finally {
+        main = await stopThreadProfile();
+      }
+    } finally {
+      await host.destroy();
+    }
+    if ('status' in result) return result;
+    if (result.wrong > 0) return failed('error', runnerMessages.wrongResults(result.wrong, cell.num_tasks));
+    const { profile, window } = result.profile!;
+    return v8ProfileOutcome(window, [
+      { thread: 'main', role: 'main', profile: main },
+      { thread: 'event-loop', role: 'worker', profile },
+    ]);
   }
 
   async calibrate(taskType: TaskType, targetUs: number): Promise<number> {

@@ -1,5 +1,6 @@
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
+import { pythonTargetRegistry, type PythonRegistryOptions } from '../python/registry.js';
 import { NodeMainTarget } from './node-main.js';
 import { NodePoolTarget, type NodeTargetOptions } from './node-pool.js';
 import type { Target } from './target.js';
@@ -25,6 +26,25 @@ export function nodeTargetRegistry(options: NodeTargetOptions = {}): TargetRegis
     },
     accepted: NODE_TARGETS,
   };
+}
+
+/** Registries asked in turn: the first that knows a name resolves it. */
+export function combineRegistries(...registries: readonly TargetRegistry[]): TargetRegistry {
+  return {
+    resolve: (name) => registries.reduce<Target | undefined>((found, registry) => found ?? registry.resolve(name), undefined),
+    accepted: registries.flatMap((registry) => registry.accepted),
+  };
+}
+
+/** Options of every target poolscope knows. */
+export interface TargetRegistryOptions extends NodeTargetOptions, PythonRegistryOptions {}
+
+/**
+ * Every target poolscope knows: `node-pool`, `node-main`, and Python interpreters (`python3.13`,
+ * `python3.13t`, `python:PATH`). Injected faults apply to all of them.
+ */
+export function targetRegistry(options: TargetRegistryOptions = {}): TargetRegistry {
+  return combineRegistries(nodeTargetRegistry(options), pythonTargetRegistry(options));
 }
 
 /** The targets of `names`; an unknown name is a usage error that lists the accepted ones. */

@@ -1,4 +1,5 @@
-import type { InterpreterInfo, TaskType } from '@poolscope/core';
+import type { InterpreterInfo, PoolscopeError, TaskType } from '@poolscope/core';
+import type { ThreadProfile } from '../profile/function-time.js';
 
 /** What one cell asks of a target: `num_tasks` tasks of one type and size on `num_threads` threads. */
 export interface CellSpec {
@@ -17,8 +18,11 @@ export interface Measurements {
   cpu_user_ns: number;
   /** Process CPU time in the kernel during the timed region. */
   cpu_sys_ns: number;
-  /** The process's peak resident set size so far (getrusage `ru_maxrss`), in KiB. */
-  max_rss_kb: number;
+  /**
+   * The process's peak resident set size so far (getrusage `ru_maxrss`), in KiB; null where the
+   * runtime cannot tell (Python without the `resource` module).
+   */
+  max_rss_kb: number | null;
 }
 
 /** A repetition that completed and checked its results. */
@@ -69,6 +73,35 @@ export interface RepeatOptions {
   readonly warmup: boolean;
 }
 
+/** The profilers a Python target can use; the Node targets always use V8's sampling profiler. */
+export const PYTHON_PROFILERS = ['sampler', 'cprofile'] as const;
+export type PythonProfiler = (typeof PYTHON_PROFILERS)[number];
+
+/** How to profile a cell. */
+export interface ProfileOptions {
+  /** Python targets: the call-stack sampler or deterministic cProfile. Node targets ignore it. */
+  readonly profiler: PythonProfiler;
+  /** Sampling interval of the samplers (Python's and V8's), in microseconds. */
+  readonly intervalUs: number;
+  /** Give up after this long: the outcome is then `timeout` and the session must be restarted. */
+  readonly timeoutMs: number;
+}
+
+/** A cell run once under a profiler: per thread, the time of each function. */
+export interface ProfileOk {
+  readonly status: 'ok';
+  /** The profiler that ran: `sampler` or `cprofile` (Python), `v8` (Node). */
+  readonly profiler: string;
+  /** Wall time of the profiled run, profiler overhead included. */
+  readonly wall_ns: number;
+  /** The main thread first, then the workers (cProfile on Python 3.12+: one entry for all threads). */
+  readonly threads: readonly ThreadProfile[];
+  /** Caveats of the profiler on this runtime, for a person. */
+  readonly warnings: readonly string[];
+}
+
+export type ProfileOutcome = ProfileOk | RepeatFailed;
+
 /**
  * A live connection to one target (a pool of workers, an interpreter process), kept across cells.
  * After a repetition that did not end `ok`, the runner closes the session and starts a new one, so a
@@ -83,6 +116,17 @@ export interface TargetSession {
    * of this target.
    */
   calibrate(taskType: TaskType, targetUs: number): Promise<number>;
+  /**
+   * Runs the cell once more under a profiler, outside any timed repetition (`poolscope run
+   * --profile`). Absent: the target cannot be profiled. After an outcome that is not `ok` the
+   * runner replaces the session, as after a failed repetition.
+   */
+  profile?(cell: CellSpec, options: ProfileOptions): Promise<ProfileOutcome>;
+  /**
+   * Why this session cannot profile with `options` (cProfile on a free-threaded build), as the
+   * error the run throws before measuring anything; undefined when it can.
+   */
+  profileRefusal?(options: ProfileOptions): PoolscopeError | undefined;
   /** Ends the session and everything it started, even in the middle of a repetition. */
   close(): Promise<void>;
 }

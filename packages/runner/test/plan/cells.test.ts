@@ -11,6 +11,8 @@ const plan = (shard: RunPlan['shard'], seed = 1): RunPlan => ({
   matrix,
   shard,
   task_work: { 'node-pool': { cpu: 7, io: 8 }, 'node-main': { cpu: 9, io: 8 } },
+  order: 'cells',
+  profile: null,
   created_at: '',
 });
 

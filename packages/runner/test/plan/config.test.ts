@@ -18,6 +18,16 @@ describe('readRunConfig', () => {
     expect(readRunConfig(file)).toEqual({ targets: ['node-pool'], taskTypes: ['io'], tasks: [10, 100], threads: [1, 2], repeats: 3, warmup: 0, taskUs: { io: 500 }, seed: 7, timeoutS: 9.5 });
   });
 
+  it('reads the order and the profile settings, category rules inline or from a file beside it', () => {
+    config('rules.json', JSON.stringify([{ category: 'lock', names: ['spin'] }]));
+    const fromFile = config('profiled.json', JSON.stringify({ order: 'cells', profile: true, profiler: 'cprofile', 'profile-interval-us': 250, categories: 'rules.json' }));
+    expect(readRunConfig(fromFile)).toEqual({ order: 'cells', profile: true, profiler: 'cprofile', profileIntervalUs: 250, categoryRules: [{ category: 'lock', names: ['spin'] }] });
+    const inline = config('inline.json', JSON.stringify({ profile: true, categories: [{ category: 'task', file: 'mylib/' }] }));
+    expect(readRunConfig(inline).categoryRules).toEqual([{ category: 'task', file: 'mylib/' }]);
+    const bad = config('bad-profile.json', '{"profile": "yes"}');
+    expect(() => readRunConfig(bad)).toThrow(runnerMessages.badOption(runnerMessages.configKey(bad, 'profile'), 'true or false', 'yes'));
+  });
+
   it('names the key and the file for a bad value', () => {
     const file = config('bad.json', '{"threads": [0, 2]}');
     expect(() => readRunConfig(file)).toThrow(runnerMessages.badOption(runnerMessages.configKey(file, 'threads'), 'a list of positive integers', '[0,2]'));

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveRunId, matrixOf, planConflicts, readPlan, writePlan, type RunPlan } from '../../src/plan/run-plan.js';
+import { runnerMessages } from '../../src/messages.js';
+import { deriveRunId, matrixOf, planConflicts, profileSettingsOf, readPlan, writePlan, type RunPlan } from '../../src/plan/run-plan.js';
 
 const matrix = matrixOf({ targets: ['node-pool', 'node-main'], tasks: [10], threads: [1, 2] });
 const plan: RunPlan = {
@@ -13,6 +14,8 @@ const plan: RunPlan = {
   matrix,
   shard: { index: 1, count: 2 },
   task_work: { 'node-pool': { cpu: 100, io: 1000 } },
+  order: 'rounds',
+  profile: null,
   created_at: '2026-01-01T00:00:00.000Z',
 };
 
@@ -55,6 +58,33 @@ describe('planConflicts', () => {
   });
 });
 
+describe('profile settings', () => {
+  it('are null without --profile, and defaulted with it', () => {
+    expect(profileSettingsOf({})).toBeNull();
+    expect(profileSettingsOf({ profile: true })).toEqual({ profiler: 'sampler', interval_us: 1000, categories: [] });
+    const rules = [{ category: 'task', names: ['crunch'] }] as const;
+    expect(profileSettingsOf({ profile: true, profiler: 'cprofile', profileIntervalUs: 250, categoryRules: rules })).toEqual({ profiler: 'cprofile', interval_us: 250, categories: rules });
+  });
+
+  it('refuse a profile option without --profile, naming it', () => {
+    expect(() => profileSettingsOf({ profileIntervalUs: 100 })).toThrow(expect.objectContaining({ code: 'E_USAGE', message: runnerMessages.profileOptionAlone('--profile-interval-us') }));
+    expect(() => profileSettingsOf({ profile: false, categoryRules: [] })).toThrow(runnerMessages.profileOptionAlone('--categories'));
+  });
+
+  it('conflict on resume when they disagree with the plan', () => {
+    const profiled: RunPlan = { ...plan, profile: { profiler: 'sampler', interval_us: 1000, categories: [] } };
+    expect(planConflicts(profiled, { profile: true, profiler: 'sampler' }, undefined)).toEqual([]);
+    expect(planConflicts(profiled, { profile: false, profileIntervalUs: 500, categoryRules: [{ category: 'task', names: ['x'] }] }, undefined)).toEqual([
+      ['--profile', 'off', 'on'],
+      ['--profile-interval-us', '500', '1000'],
+      ['--categories', '1 rule', '0 rules'],
+    ]);
+    expect(planConflicts(plan, { profile: true }, undefined)).toEqual([['--profile', 'on', 'off']]);
+    expect(planConflicts(plan, { profiler: 'cprofile' }, undefined)).toEqual([['--profile', 'on', 'off']]);
+    expect(planConflicts(plan, { order: 'cells' }, undefined)).toEqual([['--order', 'cells', 'rounds']]);
+  });
+});
+
 describe('readPlan / writePlan', () => {
   const dir = mkdtempSync(join(tmpdir(), 'poolscope-plan-'));
 
@@ -63,6 +93,13 @@ describe('readPlan / writePlan', () => {
     expect(readPlan(file)).toBeUndefined();
     writePlan(file, plan);
     expect(readPlan(file)).toEqual(plan);
+  });
+
+  it('reads a plan written before the order and profile settings existed as cells order, no profile', () => {
+    const file = join(dir, 'old.json');
+    const { order: _order, profile: _profile, ...old } = plan;
+    writeFileSync(file, JSON.stringify(old));
+    expect(readPlan(file)).toEqual({ ...plan, order: 'cells', profile: null });
   });
 
   it('refuses a damaged plan, saying where', () => {

@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, FUNCTION_CATEGORIES } from '@poolscope/core';
-import { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules } from '../../src/profile/categories.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules, readCategoryRules } from '../../src/profile/categories.js';
+import { runnerMessages } from '../../src/messages.js';
 
 describe('categorize with the default rules', () => {
   it.each([
@@ -28,6 +31,22 @@ describe('categorize with the default rules', () => {
     ['(garbage collector)', '', 'other'],
     ['processTicksAndRejections', 'node:internal/process/task_queues', 'result'],
     ['postMessage', '', 'dispatch'],
+    // Node, as the Node targets' profiles show them (shortUrl: dependencies from their package on).
+    ['postTask', 'piscina/dist/worker_pool/index.js', 'dispatch'],
+    ['_distributeTask', 'piscina/dist/index.js', 'dispatch'],
+    ['_handleResponse', 'piscina/dist/worker_pool/index.js', 'result'],
+    ['done', 'piscina/dist/task_queue/index.js', 'result'],
+    ['enqueueMicrotask', '', 'result'],
+    ['(anonymous)', 'node:internal/process/task_queues', 'result'],
+    ['(anonymous)', 'node:internal/per_context/messageport', 'dispatch'],
+    ['receiveMessageOnPort', 'node:internal/worker/io', 'dispatch'],
+    ['handle', '@poolscope/runner/dist/targets/_worker.js', 'dispatch'],
+    ['lane', '@poolscope/runner/dist/tasks/event-loop.js', 'dispatch'],
+    ['sumOfSquaresInt32', '@poolscope/runner/dist/tasks/cpu-task.js', 'task'],
+    ['processTimers', 'node:internal/timers', 'task'],
+    ['(program)', '', 'other'],
+    ['withTimeout', '@poolscope/runner/dist/targets/_timeout.js', 'result'],
+    ['(anonymous)', 'node:internal/event_target', 'dispatch'],
   ] as const)('%s in %s is %s', (name, file, category) => {
     expect(categorize({ name, file })).toBe(category);
   });
@@ -56,9 +75,29 @@ describe('user rules', () => {
     expect(categorize({ name: 'acquire', file: 'threading.py' }, rules)).toBe('lock');
   });
 
+  it('may name a file alone, for every function in it', () => {
+    const rules = [...parseCategoryRules([{ category: 'task', file: 'my_lib/' }], 'c.json'), ...DEFAULT_CATEGORY_RULES];
+    expect(categorize({ name: 'crunch', file: 'my_lib/core.py' }, rules)).toBe('task');
+    expect(categorize({ name: 'crunch', file: 'other.py' }, rules)).toBe('other');
+  });
+
+  it('are read from a JSON file, which is named when it is wrong', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'poolscope-rules-'));
+    const good = path.join(dir, 'rules.json');
+    writeFileSync(good, JSON.stringify([{ category: 'lock', names: ['spin'] }]));
+    expect(readCategoryRules(good)).toEqual([{ category: 'lock', names: ['spin'] }]);
+    const notJson = path.join(dir, 'bad.json');
+    writeFileSync(notJson, '[{');
+    expect(() => readCategoryRules(notJson)).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, message: expect.stringMatching(/^.*bad\.json: invalid category rules: /) }));
+    const empty = path.join(dir, 'empty.json');
+    writeFileSync(empty, '[{"category": "task"}]');
+    expect(() => readCategoryRules(empty)).toThrow(/\[0\] a rule needs names, a file, or both/);
+    expect(() => readCategoryRules(path.join(dir, 'missing.json'))).toThrow(expect.objectContaining({ code: ERROR_CODES.NOT_FOUND }));
+  });
+
   it('are checked, and a bad one is named', () => {
     const bad = [{ category: 'task', names: ['ok'] }, { category: 'slow', names: [] }];
-    expect(() => parseCategoryRules(bad, 'config.json')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, hint: pythonMessages.badCategoryRulesHint }));
+    expect(() => parseCategoryRules(bad, 'config.json')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, hint: runnerMessages.badCategoryRulesHint }));
     expect(() => parseCategoryRules(bad, 'config.json')).toThrow(/^config\.json: invalid category rules: \[1\.category\] .*; \[1\.names\] /);
     expect(() => parseCategoryRules({ category: 'task' }, 'c.json')).toThrow(/invalid category rules/);
     expect(() => parseCategoryRules([{ category: 'task', names: ['x'], files: 'typo' }], 'c.json')).toThrow(/files/);

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@poolscope/core';
 import { categorize } from '../../src/profile/categories.js';
-import { parseCpuProfile, reduceCpuProfile } from '../../src/profile/v8-cpuprofile.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { parseCpuProfile, reduceCpuProfile, shortUrl } from '../../src/profile/v8-cpuprofile.js';
+import { runnerMessages } from '../../src/messages.js';
 
 const fixture = new URL('../fixtures/tiny.cpuprofile', import.meta.url);
 
@@ -35,6 +35,15 @@ describe('reduceCpuProfile', () => {
     expect(reduced.functions.reduce((sum, f) => sum + f.self_ns, 0)).toBe(reduced.sampled_ns);
   });
 
+  it('counts only the time inside a window', () => {
+    // Samples at 1010..1510 µs; the window 1160-1400 takes half of the sample at 1110, all of
+    // those at 1210 and 1310, and 10 µs of the one at 1410.
+    const clipped = reduceCpuProfile(profile, { thread: 'main', role: 'main' }, { startUs: 1160, endUs: 1420 });
+    expect(clipped.sampled_ns).toBe(260_000);
+    expect(clipped.samples).toBe(4);
+    expect(clipped.functions.reduce((sum, f) => sum + f.self_ns, 0)).toBe(260_000);
+  });
+
   it('falls back to hit counts when a profile has no sample list', () => {
     const { samples: _s, timeDeltas: _t, ...old } = profile;
     const fromHits = reduceCpuProfile(old);
@@ -47,7 +56,16 @@ describe('reduceCpuProfile', () => {
       expect(() => parseCpuProfile(text, 'x.cpuprofile')).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA }));
     }
     expect(() => parseCpuProfile('{}', 'x.cpuprofile')).toThrow(/^x\.cpuprofile: not a V8 CPU profile/);
-    expect(pythonMessages.badCpuProfile('x', 'y')).toBe('x: not a V8 CPU profile (.cpuprofile): y');
+    expect(runnerMessages.badCpuProfile('x', 'y')).toBe('x: not a V8 CPU profile (.cpuprofile): y');
+  });
+});
+
+describe('shortUrl', () => {
+  it('names files the same way on every machine', () => {
+    expect(shortUrl('file:///srv/app/node_modules/.pnpm/piscina@5.3.2/node_modules/piscina/dist/worker.js')).toBe('piscina/dist/worker.js');
+    expect(shortUrl(new URL('../../dist/tasks/cpu-task.js', import.meta.url).href)).toBe('@poolscope/runner/dist/tasks/cpu-task.js');
+    expect(shortUrl('file:///app/my%20task.js')).toBe('/app/my task.js');
+    expect(shortUrl('node:internal/worker/io')).toBe('node:internal/worker/io');
   });
 });
 

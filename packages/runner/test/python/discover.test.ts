@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverPythons, type DiscoveredPython, type PythonFound } from '../../src/python/discover.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
 import { ANY_PYTHON, OPT_313T, needs, pyenvPython } from './interpreters.js';
 
 function script(file: string, body: string): string {
@@ -54,8 +54,8 @@ describe.skipIf(!ANY_PYTHON)(needs('discoverPythons in a made-up environment', A
     const failed = Object.fromEntries(found.flatMap((p) => (p.status === 'failed' ? [[p.path, p.reason]] : [])));
     expect(failed).toEqual({
       [path.join(bin, 'python2')]: 'exit code 1: boom: no such interpreter',
-      [path.join(bin, 'python3.99')]: pythonMessages.interpreterMissing(path.join(bin, 'python3.99')),
-      [missing]: pythonMessages.interpreterMissing(missing),
+      [path.join(bin, 'python3.99')]: runnerMessages.interpreterMissing(path.join(bin, 'python3.99')),
+      [missing]: runnerMessages.interpreterMissing(missing),
     });
   });
 
@@ -82,7 +82,7 @@ describe('discoverPythons on this machine', () => {
     it.skipIf(!old)(needs(`lists pyenv's Python ${minor} as too old, with its version`, old, `pyenv Python ${minor}`), async () => {
       const entry = (await discovering).find((p) => p.path === realpathSync(old!));
       expect(entry).toMatchObject({ status: 'failed', sources: ['pyenv'] });
-      if (entry?.status === 'failed') expect(entry.reason).toBe(pythonMessages.tooOldForHarness(entry.runtime_version!));
+      if (entry?.status === 'failed') expect(entry.reason).toBe(runnerMessages.tooOldForHarness(entry.runtime_version!));
     });
   }
 

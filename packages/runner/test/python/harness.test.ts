@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { PythonHarness } from '../../src/python/harness.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
 import { ANY_PYTHON, needs, pyenvPython } from './interpreters.js';
 
 const cpu = { task_type: 'cpu', task_work: 2000, num_tasks: 20, num_threads: 2 } as const;
@@ -71,7 +71,7 @@ describe.skipIf(!ANY_PYTHON)(needs('PythonHarness', ANY_PYTHON, 'Python 3.8+'), 
     const died = await harness.runRepeat(cpu, { fault: { kind: 'crash', task: 2, code: 9 } });
     expect(died).toMatchObject({ status: 'error', harnessLost: true });
     if (died.status === 'ok') return;
-    expect(died.error).toContain(pythonMessages.harnessDied(pythonMessages.harnessExit(9, null)));
+    expect(died.error).toContain(runnerMessages.harnessDied(runnerMessages.harnessExit(9, null)));
     expect(harness.pid).toBeNull();
     const next = await harness.runRepeat(cpu);
     expect(next.status).toBe('ok');
@@ -118,15 +118,15 @@ describe.skipIf(!ANY_PYTHON)(needs('PythonHarness', ANY_PYTHON, 'Python 3.8+'), 
   });
 
   it('rejects a malformed cell before sending it', async () => {
-    await expect(harness.runRepeat({ ...cpu, num_threads: 0 })).rejects.toThrow(pythonMessages.badCellValue('num_threads', 0));
-    await expect(harness.runRepeat({ ...cpu, task_type: 'gpu' as 'cpu' })).rejects.toThrow(pythonMessages.badTaskType('gpu'));
-    await expect(harness.calibrate('cpu', -1)).rejects.toThrow(pythonMessages.badPositive('target_us', -1));
+    await expect(harness.runRepeat({ ...cpu, num_threads: 0 })).rejects.toThrow(runnerMessages.badCellValue('num_threads', 0));
+    await expect(harness.runRepeat({ ...cpu, task_type: 'gpu' as 'cpu' })).rejects.toThrow(runnerMessages.badTaskType('gpu'));
+    await expect(harness.calibrate('cpu', -1)).rejects.toThrow(runnerMessages.badPositive('target_us', -1));
   });
 
   it('refuses requests once closed', async () => {
     const other = await PythonHarness.start(ANY_PYTHON!);
     await other.close();
-    await expect(other.runRepeat(cpu)).rejects.toThrow(pythonMessages.harnessClosed(other.path));
+    await expect(other.runRepeat(cpu)).rejects.toThrow(runnerMessages.harnessClosed(other.path));
   });
 });
 
@@ -135,18 +135,18 @@ describe('PythonHarness.start on something that is not a usable Python', () => {
 
   it('says the file does not exist', async () => {
     const missing = path.join(dir, 'python3.99');
-    expect((await startError(missing)).message).toBe(pythonMessages.interpreterMissing(missing));
+    expect((await startError(missing)).message).toBe(runnerMessages.interpreterMissing(missing));
   });
 
   it('says the file is not executable', async () => {
     const file = path.join(dir, 'python-not-executable');
     writeFileSync(file, '#!/bin/sh\n');
     chmodSync(file, 0o644);
-    expect((await startError(file)).message).toBe(pythonMessages.interpreterNotExecutable(file));
+    expect((await startError(file)).message).toBe(runnerMessages.interpreterNotExecutable(file));
   });
 
   it('says a directory is not an interpreter', async () => {
-    expect((await startError(dir)).message).toBe(pythonMessages.interpreterIsDirectory(dir));
+    expect((await startError(dir)).message).toBe(runnerMessages.interpreterIsDirectory(dir));
   });
 
   it('says a program that is not Python did not run as Python, with what it printed', async () => {
@@ -155,7 +155,7 @@ describe('PythonHarness.start on something that is not a usable Python', () => {
     chmodSync(file, 0o755);
     const error = await startError(file);
     expect(error.message).toMatch(new RegExp(`^'${file}' did not run as a Python interpreter: exit code 3: fake: I am not python`));
-    expect(error.hint).toBe(pythonMessages.interpreterHint);
+    expect(error.hint).toBe(runnerMessages.interpreterHint);
   });
 
   for (const minor of ['2.7', '3.6', '3.7']) {

@@ -1,11 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '@poolscope/core';
+import { ERROR_CODES, profileSchema, readAllRecords } from '@poolscope/core';
 import { categorize } from '../../src/profile/categories.js';
-import { toProfileRecords } from '../../src/profile/records.js';
+import type { ThreadProfile } from '../../src/profile/function-time.js';
 import { PythonHarness, type PythonProfileOk, type PythonProfileResult } from '../../src/python/harness.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
+import type { RunEvent } from '../../src/run/events.js';
+import { runMatrix } from '../../src/run/run.js';
 import { GIL_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
-import { withMeasureLock } from './measure-lock.js';
 
 function ok(result: PythonProfileResult): PythonProfileOk {
   if (result.status !== 'ok') throw new Error(`profile failed: ${result.error}`);
@@ -13,59 +17,73 @@ function ok(result: PythonProfileResult): PythonProfileOk {
 }
 
 /** Each thread's sampled self times, as a fraction of the profiled wall time. */
-function coverage(profile: PythonProfileOk): number[] {
+function coverage(profile: { readonly threads: readonly ThreadProfile[]; readonly wall_ns: number }): number[] {
   return profile.threads.map((t) => t.functions.reduce((sum, f) => sum + f.self_ns, 0) / profile.wall_ns);
 }
 
 const names = (profile: PythonProfileOk) => profile.functions.map((f) => f.name);
 
-/**
- * Sampling is timing-sensitive: on a loaded 2-core machine the sampler thread waits for a core, and
- * on 3.13t each sample stops the world, which waits for every thread to get one. So the profiled
- * runs hold the measurement lock, and the coverage checks are retried (twice) before they fail.
- */
+/** Coverage checks are timing-sensitive (see below): retried twice before they fail. */
 const TIMING = { retry: 2 } as const;
 
-describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/opt/cpython/3.13t/bin/python3.13t'), () => {
-  let harness: PythonHarness;
-  let taskWork: number;
-  beforeAll(async () => {
-    harness = await PythonHarness.start(OPT_313T!, { target: 'python3.13t' });
-    taskWork = (await harness.calibrate('cpu', 200)).task_work;
-  });
-  afterAll(() => harness?.close());
+/**
+ * Issue #4's checks on profiles, through the runner (`runMatrix` with `profile`): the cells'
+ * profiled runs on 3.13t, their rows in profile.csv and each thread's coverage from the run's
+ * `profile` events. Sampling is timing-sensitive: on a loaded 2-core machine the sampler thread
+ * waits for a core, and on 3.13t each sample stops the world, which waits for every thread to get
+ * one; so the checks on coverage are retried (twice) before they fail.
+ */
+describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t through the runner', OPT_313T, '/opt/cpython/3.13t/bin/python3.13t'), () => {
+  const target = `python:${OPT_313T}`;
+
+  async function profiledRun(tasks: number[], taskUs: number) {
+    const out = mkdtempSync(path.join(tmpdir(), 'poolscope-py-profile-'));
+    const events: RunEvent[] = [];
+    const summary = await runMatrix({ out, env: {}, targets: [target], taskTypes: ['cpu'], tasks, threads: [2], repeats: 1, warmup: 0, taskUs: { cpu: taskUs }, profile: true, timeoutS: 120, onEvent: (e) => events.push(e) });
+    const rows = await readAllRecords(path.join(out, 'raw', 'profile.csv'), profileSchema);
+    const profiles = events.flatMap((e) => (e.type === 'profile' && e.outcome.status === 'ok' ? [{ cell: e.cell, outcome: e.outcome }] : []));
+    return { summary, rows, profiles };
+  }
 
   it('names the task and where the main thread waits, and covers every thread for the whole run', TIMING, async () => {
-    const profile = ok(await withMeasureLock(() => harness.profile({ task_type: 'cpu', task_work: taskWork, num_tasks: 1000, num_threads: 2 })));
-    console.log(`3.13t cpu profile, 1000 tasks, 2 threads: ${profile.samples} samples in ${(profile.wall_ns / 1e6).toFixed(0)} ms, self-time sum / wall per thread: ${coverage(profile).map((c) => c.toFixed(3)).join(', ')}`);
-    expect(profile).toMatchObject({ profiler: 'sampler', interval_ns: 1_000_000, warnings: [] });
-    expect(profile.threads.map((t) => t.role)).toEqual(['main', 'worker', 'worker']);
-    const task = profile.functions.find((f) => f.name === 'cpu_task')!;
-    expect(task.function).toMatch(/^cpu_task \(poolscope_harness\.py:\d+\)$/);
-    expect(categorize(task)).toBe('task');
-    const waits = ['result_iterator', '_result_or_cancel', 'acquire', 'wait'].filter((n) => names(profile).includes(n));
-    expect(waits.length).toBeGreaterThan(0);
-    // The main thread waits for results in a lock: the sampler names the C call it blocks in.
-    const main = profile.threads[0]!;
-    const acquire = main.functions.find((f) => f.name === 'acquire' && f.self_ns > 0)!;
-    expect(acquire.function).toMatch(/^acquire \(call at threading\.py:\d+\)$/);
-    expect(categorize(acquire)).toBe('lock');
-    expect(main.functions.find((f) => f.name === 'result_iterator')?.total_ns).toBeGreaterThan(0);
-    for (const share of coverage(profile)) {
+    const { summary, rows, profiles } = await profiledRun([1000], 200);
+    expect(summary).toMatchObject({ profiles_written: 1, profiles_failed: 0 });
+    const { outcome } = profiles[0]!;
+    console.log(`3.13t cpu profile, 1000 tasks, 2 threads: ${(outcome.wall_ns / 1e6).toFixed(0)} ms, each thread's self-time sum / wall: ${coverage(outcome).map((c) => c.toFixed(3)).join(', ')}`);
+    expect(outcome).toMatchObject({ profiler: 'sampler', warnings: [] });
+    expect(outcome.threads.map((t) => t.role)).toEqual(['main', 'worker', 'worker']);
+    for (const share of coverage(outcome)) {
       expect(share).toBeGreaterThan(0.8);
       expect(share).toBeLessThan(1.2);
     }
-    const rows = toProfileRecords(profile.functions, { run_id: 'r', target: 'python3.13t', task_type: 'cpu', num_tasks: 1000, num_threads: 2, repeat: 0 });
-    expect(rows.map((r) => r.category)).toEqual(expect.arrayContaining(['task', 'lock', 'result', 'dispatch']));
+    // profile.csv: one row per function, all threads merged, with its category.
+    const task = rows.find((r) => r.function.startsWith('cpu_task ('))!;
+    expect(task).toMatchObject({ target, task_type: 'cpu', num_tasks: 1000, num_threads: 2, repeat: 0, category: 'task', calls: null });
+    expect(task.function).toMatch(/^cpu_task \(poolscope_harness\.py:\d+\)$/);
+    const waits = rows.filter((r) => /^(result_iterator|_result_or_cancel|acquire|wait) \(/.test(r.function));
+    expect(waits.length).toBeGreaterThan(0);
+    // The main thread waits for results in a lock: the sampler names the C call it blocks in.
+    const acquire = rows.find((r) => /^acquire \(call at threading\.py:\d+\)$/.test(r.function) && r.self_ns > 0)!;
+    expect(acquire.category).toBe('lock');
+    expect(rows.find((r) => r.function.startsWith('result_iterator ('))?.category).toBe('result');
+    expect(new Set(rows.map((r) => r.category))).toEqual(new Set(['task', 'lock', 'result', 'dispatch', 'other']));
   });
 
   it('finishes with 10000 tasks on 2 threads (cProfile hung there)', TIMING, async () => {
     const started = Date.now();
-    const profile = ok(await withMeasureLock(() => harness.profile({ task_type: 'cpu', task_work: Math.max(1, Math.round(taskWork / 2)), num_tasks: 10_000, num_threads: 2 }, { timeoutMs: 120_000 })));
+    const { summary, profiles } = await profiledRun([10_000], 50);
     expect(Date.now() - started).toBeLessThan(120_000);
-    expect(profile.samples).toBeGreaterThan(10);
-    for (const share of coverage(profile)) expect(share).toBeGreaterThan(0.8);
+    expect(summary).toMatchObject({ profiles_written: 1, profiles_failed: 0 });
+    for (const share of coverage(profiles[0]!.outcome)) expect(share).toBeGreaterThan(0.8);
   });
+});
+
+describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/opt/cpython/3.13t/bin/python3.13t'), () => {
+  let harness: PythonHarness;
+  beforeAll(async () => {
+    harness = await PythonHarness.start(OPT_313T!, { target: 'python3.13t' });
+  });
+  afterAll(() => harness?.close());
 
   it('profiles io tasks: their sleep is task time', async () => {
     const profile = ok(await harness.profile({ task_type: 'io', task_work: 1000, num_tasks: 100, num_threads: 2 }));
@@ -78,7 +96,7 @@ describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/op
 
   it('refuses cProfile, saying why', async () => {
     await expect(harness.profile({ task_type: 'cpu', task_work: 10, num_tasks: 10, num_threads: 2 }, { profiler: 'cprofile' })).rejects.toThrow(
-      expect.objectContaining({ code: ERROR_CODES.USAGE, message: pythonMessages.cprofileRefused(OPT_313T!), hint: pythonMessages.cprofileRefusedHint }),
+      expect.objectContaining({ code: ERROR_CODES.USAGE, message: runnerMessages.cprofileRefused(OPT_313T!), hint: runnerMessages.cprofileRefusedHint }),
     );
   });
 
@@ -97,7 +115,7 @@ describe.skipIf(!GIL_313)(needs('profiling a GIL build of 3.13', GIL_313, 'Pytho
   afterAll(() => harness?.close());
 
   it('samples every thread although busy workers hold the GIL', TIMING, async () => {
-    const profile = ok(await withMeasureLock(() => harness.profile({ task_type: 'cpu', task_work: 2000, num_tasks: 500, num_threads: 2 })));
+    const profile = ok(await harness.profile({ task_type: 'cpu', task_work: 2000, num_tasks: 500, num_threads: 2 }));
     expect(names(profile)).toEqual(expect.arrayContaining(['cpu_task', 'result_iterator', 'acquire']));
     for (const share of coverage(profile)) expect(share).toBeGreaterThan(0.8);
   });

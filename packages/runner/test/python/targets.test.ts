@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@poolscope/core';
 import type { DiscoveredPython, PythonFound } from '../../src/python/discover.js';
-import { pythonMessages } from '../../src/python/messages.js';
+import { runnerMessages } from '../../src/messages.js';
 import { choosePython, parsePythonTarget, pythonTargetName, resolvePythonTargets } from '../../src/python/targets.js';
 import { GIL_313, OPT_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
 
@@ -88,18 +88,18 @@ describe('resolvePythonTargets on this machine', () => {
 
   it('says which interpreters there are when none answers to a name', async () => {
     const error = await resolvePythonTargets(['python3.99']).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: ERROR_CODES.RUNTIME, hint: pythonMessages.noSuchInterpreterHint });
+    expect(error).toMatchObject({ code: ERROR_CODES.RUNTIME, hint: runnerMessages.noSuchInterpreterHint });
     expect((error as Error).message).toMatch(/^no interpreter found for target 'python3\.99'/);
   });
 
   it('refuses a name that is not a Python target', async () => {
-    await expect(resolvePythonTargets(['python3'])).rejects.toMatchObject({ code: ERROR_CODES.USAGE, message: pythonMessages.notPythonTarget('python3') });
+    await expect(resolvePythonTargets(['python3'])).rejects.toMatchObject({ code: ERROR_CODES.USAGE, message: runnerMessages.notPythonTarget('python3') });
   });
 
   it('says why an explicit interpreter cannot be used', async () => {
     await expect(resolvePythonTargets(['python:/no/such/python3'])).rejects.toMatchObject({
       code: ERROR_CODES.RUNTIME,
-      message: pythonMessages.explicitUnusable('/no/such/python3', pythonMessages.interpreterMissing('/no/such/python3')),
+      message: runnerMessages.explicitUnusable('/no/such/python3', runnerMessages.interpreterMissing('/no/such/python3')),
     });
     const old = pyenvPython('3.7');
     if (old) {

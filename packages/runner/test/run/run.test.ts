@@ -2,17 +2,18 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostId, readAllRecords, readHostInfo, timingSchema, type TimingRecord } from '@poolscope/core';
+import { hostId, profileSchema, readAllRecords, readHostInfo, timingSchema, type TimingRecord } from '@poolscope/core';
 import { runnerMessages } from '../../src/messages.js';
 import { cellKey, rowKey } from '../../src/plan/cells.js';
 import { readPlan } from '../../src/plan/run-plan.js';
 import type { RunEvent } from '../../src/run/events.js';
 import { runMatrix, type RunOptions } from '../../src/run/run.js';
 import { nodeTargetRegistry } from '../../src/targets/registry.js';
-import { fakeRegistry, ok } from '../fixtures/fake-target.js';
+import { fakeProfile, fakeRegistry, ok } from '../fixtures/fake-target.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'poolscope-run-'));
 const rowsOf = (out: string) => readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema);
+const profileRowsOf = (out: string) => readAllRecords(join(out, 'raw', 'profile.csv'), profileSchema);
 const keys = (rows: TimingRecord[]) => rows.map(rowKey).sort();
 
 /** A small, fast matrix of fake targets: 2 targets x 2 types x 2 task counts x 2 thread counts. */
@@ -140,6 +141,146 @@ describe('runMatrix (scripted targets)', () => {
       message: runnerMessages.unknownTarget('nope', ['fake-*']),
     });
     expect(existsSync(join(out, 'raw'))).toBe(false);
+  });
+});
+
+describe('runMatrix repetition order', () => {
+  it('runs in rounds by default: every cell’s repetition r before any cell’s repetition r + 1', async () => {
+    const { registry, log } = fakeRegistry();
+    await runMatrix({ ...fakeMatrix, out: tmp(), registry });
+    const repeats = log.repeats.filter((r) => !r.warmup);
+    // 16 cells: calls 0-15 are round 0, 16-31 round 1, 32-47 round 2, each visiting every cell once.
+    for (let round = 0; round < 3; round++) {
+      const visited = repeats.slice(16 * round, 16 * (round + 1)).map((r) => `${r.target} ${r.cell.task_type} ${r.cell.num_tasks} ${r.cell.num_threads}`);
+      expect(new Set(visited).size).toBe(16);
+    }
+    expect(log.repeats.slice(0, 16).every((r) => r.warmup)).toBe(true);
+  });
+
+  it('runs cell after cell with --order cells, and records the order in the plan', async () => {
+    const out = tmp();
+    const { registry, log } = fakeRegistry();
+    await runMatrix({ ...fakeMatrix, out, registry, order: 'cells' });
+    expect(readPlan(join(out, 'raw', 'plan.json'))?.order).toBe('cells');
+    const cellOf = (i: number) => JSON.stringify(log.repeats[i]!.cell) + log.repeats[i]!.target;
+    for (let cell = 0; cell < 16; cell++) {
+      const first = 4 * cell;
+      expect(log.repeats[first]!.warmup).toBe(true);
+      for (let k = 1; k < 4; k++) expect(cellOf(first + k)).toBe(cellOf(first));
+    }
+  });
+
+  it('records every repetition still to run of a failing cell as not run at once, in rounds too', async () => {
+    const out = tmp();
+    const failing = (target: string, cell: { task_type: string; num_tasks: number; num_threads: number }) =>
+      target === 'fake-b' && cell.task_type === 'io' && cell.num_tasks === 20 && cell.num_threads === 1;
+    let calls = 0;
+    // The failing cell's first call is its warm-up; its second, repetition 0, fails.
+    const { registry, log } = fakeRegistry((target, cell) =>
+      failing(target, cell) && ++calls === 2 ? { status: 'error', error: 'boom', wall_ns: 5, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(10),
+    );
+    const summary = await runMatrix({ ...fakeMatrix, out, registry });
+    const rows = (await rowsOf(out)).filter((r) => failing(r.target, r));
+    expect(rows.map((r) => [r.repeat, r.status, r.error])).toEqual([
+      [0, 'error', 'boom'],
+      [1, 'error', runnerMessages.notRunAfterFailure(0, 'error')],
+      [2, 'error', runnerMessages.notRunAfterFailure(0, 'error')],
+    ]);
+    expect(log.repeats.filter((r) => failing(r.target, r.cell) && !r.warmup)).toHaveLength(1);
+    expect(summary.rows_failed).toBe(3);
+  });
+});
+
+describe('runMatrix --profile (scripted targets)', () => {
+  const profiled = { ...fakeMatrix, profile: true } as const;
+
+  it('profiles each cell once, after all its repetitions, one row per function with its category', async () => {
+    const out = tmp();
+    const { registry, log } = fakeRegistry();
+    const events: RunEvent[] = [];
+    const summary = await runMatrix({ ...profiled, out, registry, categoryRules: [{ category: 'task', names: ['crunch'] }], onEvent: (e) => events.push(e) });
+    expect(summary).toMatchObject({ profiles_written: 16, profiles_failed: 0 });
+    // In rounds, the profiles come last; each after every repetition of its cell.
+    expect(log.calls.slice(-16).every((c) => c.startsWith('p '))).toBe(true);
+    const rows = await profileRowsOf(out);
+    expect(rows).toHaveLength(16 * 3);
+    const cell = rows.filter((r) => r.target === 'fake-a' && r.task_type === 'cpu' && r.num_tasks === 10 && r.num_threads === 2);
+    expect(cell.map((r) => [r.function, r.category, r.self_ns, r.total_ns, r.repeat, r.calls])).toEqual([
+      ['acquire (call at threading.py:1)', 'lock', 1_000_000, 1_000_000, 0, null],
+      ['cpu_task (poolscope_harness.py:9)', 'task', 500_000, 1_000_000, 0, null],
+      // A user rule, tried before the defaults; kept in the plan for a resumed run.
+      ['crunch (mine.py:3)', 'task', 500_000, 500_000, 0, null],
+    ]);
+    expect(readPlan(join(out, 'raw', 'plan.json'))?.profile).toEqual({ profiler: 'sampler', interval_us: 1000, categories: [{ category: 'task', names: ['crunch'] }] });
+    const profileEvents = events.filter((e) => e.type === 'profile');
+    expect(profileEvents).toHaveLength(16);
+    expect(profileEvents[0]).toMatchObject({ rows: 3, outcome: { status: 'ok', wall_ns: 1_000_000 } });
+    // A profiler's caveat is said once, not once per cell.
+    expect(events.filter((e) => e.type === 'warning' && e.code === 'profile').map((e) => e.type === 'warning' && e.message)).toEqual(['fake profiles are made up']);
+  });
+
+  it('profiles right after the cell’s repetitions with --order cells', async () => {
+    const { registry, log } = fakeRegistry();
+    await runMatrix({ ...profiled, out: tmp(), registry, order: 'cells', warmup: 0, repeats: 2 });
+    for (let i = 0; i < log.calls.length; i += 3) {
+      const [first, second, third] = log.calls.slice(i, i + 3).map((c) => c.split(' '));
+      expect([first![0], second![0], third![0]]).toEqual(['r', 'r', 'p']);
+      expect(third!.slice(1)).toEqual(first!.slice(1));
+    }
+  });
+
+  it('does not profile a cell whose repetitions failed, and records a failed profile as such', async () => {
+    const out = tmp();
+    const { registry } = fakeRegistry(
+      (target, cell) => (target === 'fake-a' && cell.num_threads === 2 ? { status: 'error', error: 'boom', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(10)),
+      12_345,
+      { profile: (target, cell) => (target === 'fake-b' && cell.task_type === 'io' ? { status: 'timeout', error: 'too slow', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : fakeProfile()) },
+    );
+    const events: RunEvent[] = [];
+    const summary = await runMatrix({ ...profiled, out, registry, onEvent: (e) => events.push(e) });
+    // 16 cells: 4 of fake-a fail; 4 of fake-b io time out when profiled.
+    expect(summary).toMatchObject({ profiles_written: 8, profiles_failed: 4 });
+    expect(new Set((await profileRowsOf(out)).map((r) => `${r.target} ${r.task_type} ${r.num_threads}`))).toEqual(
+      new Set(['fake-a cpu 1', 'fake-a io 1', 'fake-b cpu 1', 'fake-b cpu 2']),
+    );
+    expect(events.filter((e) => e.type === 'profile' && e.outcome.status === 'timeout')).toHaveLength(4);
+  });
+
+  it('resumes without profiling a cell twice', async () => {
+    const out = tmp();
+    const stop = new AbortController();
+    let profiles = 0;
+    const onEvent = (e: RunEvent) => {
+      if (e.type === 'profile' && ++profiles === 5) stop.abort();
+    };
+    await expect(runMatrix({ ...profiled, out, registry: fakeRegistry().registry, signal: stop.signal, onEvent })).rejects.toMatchObject({ code: 'E_INTERRUPTED' });
+    expect(new Set((await profileRowsOf(out)).map((r) => `${r.target} ${r.task_type} ${r.num_tasks} ${r.num_threads}`)).size).toBe(5);
+    const { registry, log } = fakeRegistry();
+    const resumed = await runMatrix({ ...fakeMatrix, out, registry, resume: true });
+    expect(resumed.profiles_written).toBe(11);
+    expect(log.calls.every((c) => c.startsWith('p '))).toBe(true);
+    const rows = await profileRowsOf(out);
+    expect(rows).toHaveLength(16 * 3);
+    expect(new Set(rows.map((r) => `${r.target} ${r.task_type} ${r.num_tasks} ${r.num_threads} ${r.function}`)).size).toBe(48);
+    await expect(runMatrix({ ...fakeMatrix, out, registry, resume: true, profileIntervalUs: 50 })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: runnerMessages.resumeConflict('--profile-interval-us', '50', '1000', out),
+    });
+  });
+
+  it('refuses, before measuring, a target that cannot profile or will not', async () => {
+    const { registry, log } = fakeRegistry(undefined, 12_345, { unprofiled: ['fake-b'] });
+    await expect(runMatrix({ ...profiled, out: tmp(), registry })).rejects.toMatchObject({ code: 'E_USAGE', message: runnerMessages.cannotProfile('fake-b') });
+    const refusing = fakeRegistry(undefined, 12_345, { refusing: ['fake-a'] });
+    await expect(runMatrix({ ...profiled, out: tmp(), registry: refusing.registry })).rejects.toMatchObject({ code: 'E_USAGE', message: 'fake-a refuses' });
+    expect([...log.calibrations, ...refusing.log.calibrations, ...log.calls, ...refusing.log.calls]).toEqual([]);
+  });
+
+  it('refuses a profile option without --profile', async () => {
+    await expect(runMatrix({ ...fakeMatrix, out: tmp(), registry: fakeRegistry().registry, profiler: 'cprofile' })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: runnerMessages.profileOptionAlone('--profiler'),
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runnerMessages } from '../../src/messages.js';
+import { categorize } from '../../src/profile/categories.js';
 import { NodeMainTarget } from '../../src/targets/node-main.js';
 import type { CellSpec, TargetSession } from '../../src/targets/target.js';
 
@@ -52,6 +53,29 @@ describe('node-main', () => {
   it('turns a crash of its thread into an error outcome', async () => {
     const session = await start(new NodeMainTarget({ faults: [{ kind: 'crash', task: 1 }] }));
     expect((await session.runRepeat(cpuCell, options)).status).toBe('error');
+  });
+
+  it('profiles its event-loop thread and the main thread, charging the task to the task even after the loop got hot', async () => {
+    const session = await start(new NodeMainTarget());
+    const cell = { ...cpuCell, task_work: 200_000, num_tasks: 200 };
+    for (let r = 0; r < 4; r++) expect((await session.runRepeat(cell, options)).status).toBe('ok');
+    const profile = await session.profile!(cell, { profiler: 'sampler', intervalUs: 500, timeoutMs: 20_000 });
+    if (profile.status !== 'ok') throw new Error(profile.error);
+    expect(profile.threads.map((t) => t.thread)).toEqual(['main', 'event-loop']);
+    const [main, loop] = profile.threads;
+    for (const thread of profile.threads) expect(thread.sampled_ns! / profile.wall_ns).toBeGreaterThan(0.8);
+    // One thread runs every task: nearly all of its time is the task, while the main thread idles.
+    const task = loop!.functions.filter((f) => categorize(f) === 'task').reduce((sum, f) => sum + f.self_ns, 0);
+    expect(task).toBeGreaterThan(0.7 * loop!.sampled_ns!);
+    expect(main!.functions.find((f) => f.name === '(idle)')!.self_ns).toBeGreaterThan(0.7 * main!.sampled_ns!);
+  });
+
+  it('reports a task that throws in the profiled run as an error', async () => {
+    const session = await start(new NodeMainTarget({ faults: [{ kind: 'throw', task: 2 }] }));
+    expect(await session.profile!(cpuCell, { profiler: 'sampler', intervalUs: 1000, timeoutMs: 20_000 })).toMatchObject({
+      status: 'error',
+      error: runnerMessages.taskFailed('injected fault: task 2 threw'),
+    });
   });
 
   it('calibrates cpu tasks on its own thread', async () => {

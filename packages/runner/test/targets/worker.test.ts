@@ -24,7 +24,7 @@ describe('the worker module (run on the main thread)', () => {
   it('times an event-loop cell and counts wrong results', async () => {
     const result = await runEventLoopCell({ type: 'io', work: 1000, count: 6, limit: 3 });
     expect(result.wrong).toBe(0);
-    // Two rounds of three 1 ms waits.
+    // Two rounds of three waits of at least 1 ms each.
     expect(result.wall_ns).toBeGreaterThanOrEqual(2e6);
     await expect(runEventLoopCell({ type: 'cpu', work: 10, count: 4, limit: 1, fault: { kind: 'throw', task: 2 } })).rejects.toThrow('task 2 threw');
   });
