@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ERROR_CODES, PoolscopeError, assertReadableFile, readCsvRows, timingSchema } from '@poolscope/core';
 import {
+  DEFAULT_PLATEAU_GAIN,
+  DEFAULT_RESAMPLES,
   analyze,
   analyzeFiles,
   analyzeRunDirectory,
@@ -120,9 +122,9 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--json', m.jsonOption)
     .option('--predict <threads>', m.predictOption)
     .option('--cores <n>', m.coresOption)
-    .option('--seed <n>', m.seedOption)
-    .option('--resamples <n>', m.resamplesOption)
-    .option('--plateau-gain <fraction>', m.plateauGainOption)
+    .addOption(new Option('--seed <n>', m.seedOption).default('1', '1'))
+    .addOption(new Option('--resamples <n>', m.resamplesOption).default(String(DEFAULT_RESAMPLES), String(DEFAULT_RESAMPLES)))
+    .addOption(new Option('--plateau-gain <fraction>', m.plateauGainOption).default(String(DEFAULT_PLATEAU_GAIN), String(DEFAULT_PLATEAU_GAIN)))
     .action(async (path: string, flags: AnalyzeFlags) => {
       if (!(METRICS as readonly string[]).includes(flags.metric)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badChoice('--metric', flags.metric, METRICS));
       if ((flags.x === undefined) !== (flags.y === undefined)) {

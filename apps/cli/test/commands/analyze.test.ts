@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCsvLine, timingSchema } from '@poolscope/core';
-import { analysisMessages, synthesizeTimings } from '@poolscope/analysis';
+import { DEFAULT_PLATEAU_GAIN, DEFAULT_RESAMPLES, analysisMessages, synthesizeTimings } from '@poolscope/analysis';
 import { analyzeMessages } from '../../src/commands/analyze-messages.js';
 import { cliMessages } from '../../src/messages.js';
 import { runCli } from '../helpers.js';
@@ -85,5 +85,13 @@ describe('poolscope analyze', () => {
     const result = await runCli(['analyze', file, '--x', 'vus', '--y', 'rps']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(analysisMessages.notPositive(`${file}:3`, 'rps', '-1'));
+  });
+
+  it('shows the defaults of its bootstrap options in --help', async () => {
+    const help = await runCli(['analyze', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--seed <n>\s+.*\(default: 1\)/);
+    expect(help.stdout).toMatch(new RegExp(`--resamples <n>\\s+.*\\(default: ${DEFAULT_RESAMPLES}\\)`));
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(`(default: ${DEFAULT_PLATEAU_GAIN})`);
   });
 });
