@@ -57,8 +57,9 @@ export const runnerMessages = {
   repeatTimeout: (ms: number) => `the repetition ran past the time limit of ${seconds(ms)} (--timeout-s)`,
   taskFailed: (reason: string) => `a task failed: ${reason}`,
   wrongResults: (wrong: number, count: number) => `${wrong} of ${count} tasks returned a wrong result`,
-  notRunAfterFailure: (repeat: number | 'warm-up', status: string) =>
-    `not run: ${repeat === 'warm-up' ? 'a warm-up repetition' : `repetition ${repeat}`} of this cell ended with status '${status}'`,
+  notRunAfterFailure: (repeat: number, status: string) => `not run: repetition ${repeat} of this cell ended with status '${status}'`,
+  /** A repetition not run because the cell's warm-up failed: the row carries the warm-up's own failure. */
+  warmupFailed: (error: string) => `warm-up repetition failed: ${error}`,
   calibrationFailed: (target: string, type: string, reason: string) => `target ${target} could not calibrate the ${type} task: ${reason}`,
   cannotRestart: (target: string, reason: string) => `target ${target} could not be restarted: ${reason}`,
   highVariation: (cell: string, cv: number, repeats: number) =>

@@ -300,12 +300,17 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       emit({ type: 'cell-done', cell, cv, progress: progress() });
     };
 
-    /** After a failed warm-up or repetition, the cell's repetitions still to run are recorded as not run, and the cell is done. */
+    /**
+     * After a failed warm-up or repetition, the cell's repetitions still to run are recorded as not
+     * run, and the cell is done. After a warm-up (which has no row of its own) they carry its status
+     * and message, so the rows say what went wrong; after a repetition, that repetition's row does.
+     */
     const abandonCell = (index: number, at: number | 'warm-up', failure: RepeatFailed) => {
       const cell = cells[index]!;
+      const [status, error] = at === 'warm-up' ? [failure.status, runnerMessages.warmupFailed(failure.error)] : (['error', runnerMessages.notRunAfterFailure(at, failure.status)] as const);
       for (const repeat of missing[index]!) {
         if (doneLines.has(rowKey({ ...cell, repeat }))) continue;
-        const outcome: RepeatFailed = { status: 'error', error: runnerMessages.notRunAfterFailure(at, failure.status), wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
+        const outcome: RepeatFailed = { status, error, wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
         writeRow(cell, repeat, new Date().toISOString(), outcome);
         doneWork += cell.num_tasks;
         emit({ type: 'repeat', cell, repeat, warmup: false, outcome, progress: progress() });

@@ -94,11 +94,12 @@ describe('runMatrix (scripted targets)', () => {
     expect(events.some((e) => e.type === 'target-restart' && e.target === 'fake-a')).toBe(true);
   });
 
-  it('records every repetition of a cell whose warm-up failed as not run', async () => {
+  it.each(['error', 'timeout'] as const)('records every repetition of a cell whose warm-up failed with status %s as not run, with its status and message', async (status) => {
     const out = tmp();
-    const { registry } = fakeRegistry((_t, _c, call) => (call === 0 ? { status: 'error', error: 'boom', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(5)));
-    await runMatrix({ ...fakeMatrix, tasks: [10], taskTypes: ['cpu'], threads: [1], targets: ['fake-a'], out, registry });
-    expect((await rowsOf(out)).map((r) => r.error)).toEqual(Array(3).fill(runnerMessages.notRunAfterFailure('warm-up', 'error')));
+    const { registry } = fakeRegistry((_t, _c, call) => (call === 0 ? { status, error: 'boom', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(5)));
+    const summary = await runMatrix({ ...fakeMatrix, tasks: [10], taskTypes: ['cpu'], threads: [1], targets: ['fake-a'], out, registry });
+    expect((await rowsOf(out)).map((r) => [r.repeat, r.status, r.error, r.wall_ns])).toEqual([0, 1, 2].map((r) => [r, status, runnerMessages.warmupFailed('boom'), null]));
+    expect(summary.rows_failed).toBe(3);
   });
 
   it("records the GIL state a repetition reports, else the session's", async () => {
