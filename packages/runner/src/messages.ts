@@ -136,6 +136,14 @@ export const runnerMessages = {
   profileOptionAloneHint: 'Add --profile to run each cell once more under a profiler, or drop the option.',
   cannotProfile: (target: string) => `target ${target} cannot be profiled`,
   profileFailed: (cell: string, status: string, error: string) => `${cell}: the profiled run ended with status '${status}': ${error}`,
+  thinProfile: (cell: string, threads: readonly { thread: string; coverage: number; samples: number }[], intervalUs: number) =>
+    `${cell}: the profile samples ${threads.length === 1 ? 'a thread' : `${threads.length} threads`} thinly (` +
+    threads
+      .slice(0, 3)
+      .map((t) => `${t.thread}: ${t.coverage.toFixed(2)} of the wall time in ${plural(t.samples, 'sample')}`)
+      .join('; ') +
+    (threads.length > 3 ? `; and ${threads.length - 3} more` : '') +
+    `), so its time by category is rough; profile more tasks (--tasks) or sample more often (--profile-interval-us, now ${intervalUs})`,
   profileMissingThreads: (threads: readonly string[]) => `no profile came back from ${threads.join(', ')}; the rows cover the other threads`,
   badCpuProfile: (where: string, problem: string) => `${where}: not a V8 CPU profile (.cpuprofile): ${problem}`,
   badCpuProfileHint: 'A .cpuprofile is the JSON that `node --cpu-prof` writes; regenerate it.',

@@ -23,6 +23,7 @@ import { deriveRunId, matrixOf, orderOf, planConflicts, profileSettingsOf, readP
 import { schedule } from '../plan/schedule.js';
 import { shardFromEnv, type Shard, type ShardChoice } from '../plan/shard.js';
 import { DEFAULT_CATEGORY_RULES } from '../profile/categories.js';
+import { thinProfileThreads } from '../profile/coverage.js';
 import { cellProfileRecords } from '../profile/records.js';
 import { resolveTargets, targetRegistry, type TargetRegistry } from '../targets/registry.js';
 import type { ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOutcome, TargetSession } from '../targets/target.js';
@@ -362,6 +363,8 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
             warned.add(warning);
             emit({ type: 'warning', code: 'profile', message: warning });
           }
+          const thin = thinProfileThreads(outcome);
+          if (thin.length > 0) emit({ type: 'warning', code: 'thin-profile', message: runnerMessages.thinProfile(describeCell(cell), thin, profileOptions!.intervalUs) });
         } else profilesFailed += 1;
         doneWork += cell.num_tasks;
         emit({ type: 'profile', cell, outcome, rows, categories, progress: progress() });
