@@ -78,6 +78,7 @@ export { mergeFunctionTimes } from './profile/function-time.js';
 export { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules, readCategoryRules } from './profile/categories.js';
 export { cpuProfileSchema, parseCpuProfile, reduceCpuProfile, shortUrl } from './profile/v8-cpuprofile.js';
 export { toProfileRecords } from './profile/records.js';
+export { thinProfileThreads, MIN_PROFILE_COVERAGE, MIN_PROFILE_SAMPLES } from './profile/coverage.js';
 
 export type {
   PythonCell,
@@ -98,6 +99,7 @@ export type { PythonRegistryOptions } from './python/registry.js';
 export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable } from './python/discover.js';
 export type { PythonTargetSpec, ResolvedPython } from './python/targets.js';
 export type { FunctionTime, ThreadProfile } from './profile/function-time.js';
+export type { ThinThread } from './profile/coverage.js';
 export type { CategoryRule } from './profile/categories.js';
 export type { CpuProfile, ProfileWindow } from './profile/v8-cpuprofile.js';
 export type { ProfileCell } from './profile/records.js';

@@ -57,8 +57,9 @@ export const runnerMessages = {
   repeatTimeout: (ms: number) => `the repetition ran past the time limit of ${seconds(ms)} (--timeout-s)`,
   taskFailed: (reason: string) => `a task failed: ${reason}`,
   wrongResults: (wrong: number, count: number) => `${wrong} of ${count} tasks returned a wrong result`,
-  notRunAfterFailure: (repeat: number | 'warm-up', status: string) =>
-    `not run: ${repeat === 'warm-up' ? 'a warm-up repetition' : `repetition ${repeat}`} of this cell ended with status '${status}'`,
+  notRunAfterFailure: (repeat: number, status: string) => `not run: repetition ${repeat} of this cell ended with status '${status}'`,
+  /** A repetition not run because the cell's warm-up failed: the row carries the warm-up's own failure. */
+  warmupFailed: (error: string) => `warm-up repetition failed: ${error}`,
   calibrationFailed: (target: string, type: string, reason: string) => `target ${target} could not calibrate the ${type} task: ${reason}`,
   cannotRestart: (target: string, reason: string) => `target ${target} could not be restarted: ${reason}`,
   highVariation: (cell: string, cv: number, repeats: number) =>
@@ -135,6 +136,14 @@ export const runnerMessages = {
   profileOptionAloneHint: 'Add --profile to run each cell once more under a profiler, or drop the option.',
   cannotProfile: (target: string) => `target ${target} cannot be profiled`,
   profileFailed: (cell: string, status: string, error: string) => `${cell}: the profiled run ended with status '${status}': ${error}`,
+  thinProfile: (cell: string, threads: readonly { thread: string; coverage: number; samples: number }[], intervalUs: number) =>
+    `${cell}: the profile samples ${threads.length === 1 ? 'a thread' : `${threads.length} threads`} thinly (` +
+    threads
+      .slice(0, 3)
+      .map((t) => `${t.thread}: ${t.coverage.toFixed(2)} of the wall time in ${plural(t.samples, 'sample')}`)
+      .join('; ') +
+    (threads.length > 3 ? `; and ${threads.length - 3} more` : '') +
+    `), so its time by category is rough; profile more tasks (--tasks) or sample more often (--profile-interval-us, now ${intervalUs})`,
   profileMissingThreads: (threads: readonly string[]) => `no profile came back from ${threads.join(', ')}; the rows cover the other threads`,
   badCpuProfile: (where: string, problem: string) => `${where}: not a V8 CPU profile (.cpuprofile): ${problem}`,
   badCpuProfileHint: 'A .cpuprofile is the JSON that `node --cpu-prof` writes; regenerate it.',

@@ -32,6 +32,10 @@ export const runCliMessages = {
   cellTableNote: (cores: number) =>
     `CPU util = (user + sys CPU time) / (wall time x ${cores} logical ${cores === 1 ? 'core' : 'cores'}), median over repetitions; ` +
     'speedup = median wall at 1 thread / median wall. `poolscope analyze DIR` adds confidence intervals and fits.',
+  /** The speedup cell of a curve with no ok repetition at one thread (failed or not measured). */
+  noSpeedup: '-',
+  cellTableNoBaseline: (curves: readonly string[]) =>
+    `no speedup (-) for ${curves.join(', ')}: no repetition at 1 thread succeeded or was measured, so there is no baseline.`,
   cellTableSkipped: (reason: string) => `(no per-cell table: ${reason})`,
   merged: (files: number, rows: number, schema: string, output: string) => `merged ${files} ${files === 1 ? 'file' : 'files'}: ${rows} ${schema} rows -> ${output}`,
   faultsVariable: 'POOLSCOPE_INJECT_FAULTS',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '@poolscope/runner';
+import { runnerMessages, type RunEvent } from '@poolscope/runner';
 import { ProgressRenderer, formatDuration, progressBar } from '../../src/commands/run-progress.js';
 import { runCliMessages } from '../../src/commands/run-messages.js';
 import type { CliIO } from '../../src/io.js';
@@ -42,6 +42,14 @@ describe('ProgressRenderer', () => {
       `\r\x1b[K${runCliMessages.progressBar(progressBar(3, 12), 3, 12, 1, 4, '3m 20s', 'node-pool cpu, 100 tasks x 2 threads')}` +
         `\r\x1b[K${runCliMessages.warning('noisy')}\n`,
     );
+  });
+
+  it('says when a profiled cell was sampled too thinly, as the runner words it', () => {
+    const { io, text } = recorder(false);
+    const message = runnerMessages.thinProfile('python3.13t cpu, 100 tasks x 3 threads', [{ thread: 'worker-1', coverage: 0.1, samples: 7 }], 1000);
+    new ProgressRenderer(io).handle({ type: 'warning', code: 'thin-profile', message });
+    expect(text()).toBe(`${runCliMessages.warning(message)}\n`);
+    expect(text()).toContain('--profile-interval-us');
   });
 
   it('prints plain lines at most every interval without a terminal, and always the last one', () => {

@@ -110,6 +110,22 @@ describe('poolscope run', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('gives the rows of a cell whose warm-up failed its message, and shows no speedup without a one-thread baseline', async () => {
+    const out = tmp();
+    const faults = JSON.stringify([{ kind: 'throw', task: 3, target: 'node-pool', cells: { num_threads: 1 } }]);
+    const args = ['run', '--out', out, ...quick.filter((_, i, a) => a[i] !== '--warmup' && a[i - 1] !== '--warmup'), '--targets', 'node-pool'];
+    const result = await runCli(args, { POOLSCOPE_INJECT_FAULTS: faults });
+    expect(result.code).toBe(0);
+    const failed = (await readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema)).filter((r) => r.status !== 'ok');
+    expect(failed.map((r) => [r.num_threads, r.status, r.error])).toEqual(
+      [0, 1].map(() => [1, 'error', runnerMessages.warmupFailed(runnerMessages.taskFailed('injected fault: task 3 threw'))]),
+    );
+    // The 2-thread cell is the only one measured: its speedup over one thread is unknown, not 1.
+    const line = result.stdout.split('\n').find((l) => /^node-pool +io +6 +2 +/.test(l))!;
+    expect(line.split(/ +/)[5]).toBe(runCliMessages.noSpeedup);
+    expect(result.stdout).toContain(runCliMessages.cellTableNoBaseline(['node-pool io 6']));
+  });
+
   it('explains itself', async () => {
     const result = await runCli(['run', '--help']);
     expect(result.code).toBe(0);

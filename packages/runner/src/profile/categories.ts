@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertReadableFile, ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import type { FunctionTime } from './function-time.js';
+import { IDLE_WAIT_NAMES } from './idle-time.js';
 
 /**
  * One rule of the category mapping: functions with one of `names` whose file or URL contains
@@ -30,9 +31,11 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   // The Node targets' task functions (packages/runner/src/tasks); Atomics.wait inside ioTaskBlocking
   // shows as its self time in a V8 profile (builtins get no frame of their own), so the io task's
   // wait counts as task time there too, as `time.sleep` does in Python. On the event loop, an io
-  // task is a timer: setting it and running its callback is task time, the wait itself is (idle).
+  // task is a timer: setting it and running its callback is task time, and so is the wait itself,
+  // the event-loop thread's idle time while timers are pending (see `IdleMeaning`).
   { category: 'task', names: ['cpuTask', 'sumOfSquaresInt32', 'ioTaskBlocking', 'ioTaskAsync', 'sleepMs', 'runTaskBlocking', 'runTaskAsync'] },
   { category: 'task', names: ['setTimeout', 'processTimers', 'listOnTimeout'], file: 'timers' },
+  { category: 'task', names: [IDLE_WAIT_NAMES.timers] },
   {
     category: 'result',
     names: ['result_iterator', '_result_or_cancel', 'result', 'as_completed', '_yield_finished_futures', 'set_result', 'set_exception'],
@@ -42,8 +45,11 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'result', names: ['processTicksAndRejections', 'runMicrotasks', 'enqueueMicrotask', '(promise resolution)'] },
   { category: 'result', file: 'node:internal/process/task_queues' },
   { category: 'result', names: ['_handleResponse', 'done'], file: 'piscina/' },
-  // The runner's own wait for a cell's results (node-pool's main thread).
+  // The runner's own wait for a cell's results: its code (node-pool's main thread), and its
+  // coordinating thread's idle event loop while the workers run (see `IdleMeaning`), as Python's
+  // main thread waiting in `result_iterator`.
   { category: 'result', names: ['withTimeout', 'settle'], file: '@poolscope/runner/' },
+  { category: 'result', names: [IDLE_WAIT_NAMES.results] },
   { category: 'lock', names: ['acquire', 'release', 'wait', 'wait_for', 'notify', 'notify_all', 'Atomics.wait', 'waitAsync'] },
   // A piscina worker waiting for its next task blocks in Atomics.wait inside this loop.
   { category: 'lock', names: ['atomicsWaitLoop'], file: 'piscina' },
@@ -63,6 +69,7 @@ export const DEFAULT_CATEGORY_RULES: readonly CategoryRule[] = [
   { category: 'dispatch', file: 'node:internal/event_target' },
   { category: 'dispatch', file: 'piscina/' },
   { category: 'dispatch', names: ['handle', 'runOnEventLoop', 'lane'], file: '@poolscope/runner/' },
+  // An event loop with nothing to do and no task of the cell to wait for.
   { category: 'idle', names: ['(idle)'] },
 ];
 

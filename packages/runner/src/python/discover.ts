@@ -147,9 +147,9 @@ function compareVersions(a: PythonFound, b: PythonFound): number {
 /**
  * Finds every Python the issue names: explicit paths, POOLSCOPE_PYTHONS entries (files, or directories
  * and their bin/), `/opt/cpython/*\/bin`, uv's managed Pythons, `$(pyenv root)/versions/*\/bin` and PATH.
- * Each is probed (in parallel, with a timeout) and listed once: symbolic links are resolved, hard
- * links and launchers that start an interpreter found elsewhere (a pyenv shim) are folded into it
- * as aliases. Interpreters that fail (too old, not Python, a shim pyenv cannot resolve) are listed
+ * Each is probed (in parallel, with a timeout; one that times out is probed once more, alone) and
+ * listed once: symbolic links are resolved, hard links and launchers that start an interpreter
+ * found elsewhere (a pyenv shim) are folded into it as aliases. Interpreters that fail (too old, not Python, a shim pyenv cannot resolve) are listed
  * with the reason. Usable ones come first, newest version first; then the failures, by path.
  */
 export async function discoverPythons(options: DiscoverOptions = {}): Promise<DiscoveredPython[]> {
@@ -163,14 +163,24 @@ export async function discoverPythons(options: DiscoverOptions = {}): Promise<Di
     else byRealPath.set(key, entry);
   }
 
-  const probed = await mapLimited([...byRealPath.values()], PROBE_CONCURRENCY, async (found): Promise<DiscoveredPython> => {
-    const probe = await probeInterpreter(found.path, { env: options.env as NodeJS.ProcessEnv | undefined, timeoutMs: options.probeTimeoutMs });
-    if (probe.status === 'ok') {
-      const { status: _status, ...info } = probe;
+  const probe = (found: Found) => probeInterpreter(found.path, { env: options.env as NodeJS.ProcessEnv | undefined, timeoutMs: options.probeTimeoutMs });
+  const entries = [...byRealPath.values()];
+  const probes = await mapLimited(entries, PROBE_CONCURRENCY, probe);
+  // A probe that timed out is asked once more, on its own: on a loaded machine (load average 12)
+  // both 3.13t builds once missed the time limit among four probes at once, and a pipeline would
+  // have measured without the free-threaded build without a word.
+  for (let i = 0; i < entries.length; i++) {
+    const first = probes[i]!;
+    if (first.status === 'failed' && first.timed_out) probes[i] = await probe(entries[i]!);
+  }
+  const probed = entries.map((found, i): DiscoveredPython => {
+    const result = probes[i]!;
+    if (result.status === 'ok') {
+      const { status: _status, ...info } = result;
       return { ...found, status: 'ok', ...info };
     }
-    const failed: PythonUnusable = { ...found, status: 'failed', reason: probe.reason };
-    if (probe.runtime_version) failed.runtime_version = probe.runtime_version;
+    const failed: PythonUnusable = { ...found, status: 'failed', reason: result.reason };
+    if (result.runtime_version) failed.runtime_version = result.runtime_version;
     return failed;
   });
 

@@ -16,6 +16,8 @@ export interface ProbeFailed {
   reason: string;
   /** `3.7.16` when the interpreter ran but is too old; absent when it did not run. */
   runtime_version?: string;
+  /** Set when it did not answer within the time limit: a busy machine may be to blame, so it may answer if asked again. */
+  timed_out?: true;
 }
 
 export type ProbeResult = ProbeOk | ProbeFailed;
@@ -79,7 +81,7 @@ export async function probeInterpreter(path: string, options: ProbeOptions = {})
   );
   const tail = summarizeLines(run.stderr);
   if (run.error) {
-    if (run.error.killed) return { status: 'failed', reason: runnerMessages.probeTimeout(timeoutMs) };
+    if (run.error.killed) return { status: 'failed', reason: runnerMessages.probeTimeout(timeoutMs), timed_out: true };
     const code = run.error.code;
     const how = typeof code === 'number' ? runnerMessages.harnessExit(code, null) : run.error.signal ? runnerMessages.harnessExit(null, run.error.signal) : (code ?? run.error.message);
     return { status: 'failed', reason: runnerMessages.probeFailed(how, tail) };

@@ -60,4 +60,9 @@ export type RunEvent =
     }
   | { readonly type: 'cell-done'; readonly cell: PlannedCell; readonly cv: number | null; readonly progress: RunProgress }
   | { readonly type: 'target-restart'; readonly target: string }
-  | { readonly type: 'warning'; readonly code: 'high-cv' | 'host-changed' | 'empty-shard' | 'profile'; readonly message: string };
+  | {
+      readonly type: 'warning';
+      /** `profile`: a profiler's caveat; `thin-profile`: a profiled cell whose samples cover some thread too thinly (see `thinProfileThreads`). */
+      readonly code: 'high-cv' | 'host-changed' | 'empty-shard' | 'profile' | 'thin-profile';
+      readonly message: string;
+    };

@@ -23,6 +23,7 @@ import { deriveRunId, matrixOf, orderOf, planConflicts, profileSettingsOf, readP
 import { schedule } from '../plan/schedule.js';
 import { shardFromEnv, type Shard, type ShardChoice } from '../plan/shard.js';
 import { DEFAULT_CATEGORY_RULES } from '../profile/categories.js';
+import { thinProfileThreads } from '../profile/coverage.js';
 import { cellProfileRecords } from '../profile/records.js';
 import { resolveTargets, targetRegistry, type TargetRegistry } from '../targets/registry.js';
 import type { ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOutcome, TargetSession } from '../targets/target.js';
@@ -300,12 +301,17 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
       emit({ type: 'cell-done', cell, cv, progress: progress() });
     };
 
-    /** After a failed warm-up or repetition, the cell's repetitions still to run are recorded as not run, and the cell is done. */
+    /**
+     * After a failed warm-up or repetition, the cell's repetitions still to run are recorded as not
+     * run, and the cell is done. After a warm-up (which has no row of its own) they carry its status
+     * and message, so the rows say what went wrong; after a repetition, that repetition's row does.
+     */
     const abandonCell = (index: number, at: number | 'warm-up', failure: RepeatFailed) => {
       const cell = cells[index]!;
+      const [status, error] = at === 'warm-up' ? [failure.status, runnerMessages.warmupFailed(failure.error)] : (['error', runnerMessages.notRunAfterFailure(at, failure.status)] as const);
       for (const repeat of missing[index]!) {
         if (doneLines.has(rowKey({ ...cell, repeat }))) continue;
-        const outcome: RepeatFailed = { status: 'error', error: runnerMessages.notRunAfterFailure(at, failure.status), wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
+        const outcome: RepeatFailed = { status, error, wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
         writeRow(cell, repeat, new Date().toISOString(), outcome);
         doneWork += cell.num_tasks;
         emit({ type: 'repeat', cell, repeat, warmup: false, outcome, progress: progress() });
@@ -357,6 +363,8 @@ export async function runMatrix(options: RunOptions): Promise<RunSummary> {
             warned.add(warning);
             emit({ type: 'warning', code: 'profile', message: warning });
           }
+          const thin = thinProfileThreads(outcome);
+          if (thin.length > 0) emit({ type: 'warning', code: 'thin-profile', message: runnerMessages.thinProfile(describeCell(cell), thin, profileOptions!.intervalUs) });
         } else profilesFailed += 1;
         doneWork += cell.num_tasks;
         emit({ type: 'profile', cell, outcome, rows, categories, progress: progress() });

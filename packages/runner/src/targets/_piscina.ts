@@ -5,6 +5,7 @@ import { ERROR_CODES, PoolscopeError, type TaskType } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { reduceCpuProfile, type CpuProfile, type ProfileWindow } from '../profile/v8-cpuprofile.js';
 import type { ThreadProfile } from '../profile/function-time.js';
+import { nameIdleTime, type IdleMeaning } from '../profile/idle-time.js';
 import { expectedTaskResult } from '../tasks/run-task.js';
 import { failed } from './measure.js';
 import type { CellSpec, ProfileOk, RepeatFailed, RuntimeInfo } from './target.js';
@@ -91,12 +92,20 @@ export function wrongResults(results: readonly unknown[], cell: CellSpec): numbe
   return results.filter((r) => r !== expected).length;
 }
 
-/** The threads' V8 profiles, reduced to the timed region: the profile of a Node target's cell. */
-export function v8ProfileOutcome(
-  window: ProfileWindow,
-  profiles: readonly (Pick<ThreadProfile, 'thread' | 'role'> & { readonly profile: CpuProfile | null })[],
-): ProfileOk {
-  const threads = profiles.flatMap(({ profile, ...thread }) => (profile ? [reduceCpuProfile(profile, thread, window)] : []));
+/** One thread's V8 profile, and what its idle event loop waits for inside the timed region (absent: nothing of the cell). */
+export type ThreadCpuProfile = Pick<ThreadProfile, 'thread' | 'role'> & { readonly profile: CpuProfile | null; readonly idle?: IdleMeaning };
+
+/**
+ * The threads' V8 profiles, reduced to the timed region: the profile of a Node target's cell. A
+ * thread's `(idle)` time is renamed for what it waits for (`idle`), so the categories count the
+ * coordinating thread's wait for results as result time, as in Python (see `IdleMeaning`).
+ */
+export function v8ProfileOutcome(window: ProfileWindow, profiles: readonly ThreadCpuProfile[]): ProfileOk {
+  const threads = profiles.flatMap(({ profile, idle, ...thread }) => {
+    if (!profile) return [];
+    const reduced = reduceCpuProfile(profile, thread, window);
+    return [idle ? nameIdleTime(reduced, idle) : reduced];
+  });
   const missing = profiles.filter((p) => !p.profile).map((p) => p.thread);
   return {
     status: 'ok',

@@ -106,8 +106,11 @@ class NodeMainSession implements TargetSession {
     if (result.wrong > 0) return failed('error', runnerMessages.wrongResults(result.wrong, cell.num_tasks));
     const { profile, window } = result.profile!;
     return v8ProfileOutcome(window, [
-      { thread: 'main', role: 'main', profile: main },
-      { thread: 'event-loop', role: 'worker', profile },
+      // The main thread only waits for the event-loop thread's results. That thread's loop idles
+      // in an io cell while every task in flight awaits its timer: the io task's wait; cpu tasks
+      // leave it nothing to wait for, so any idle time there stays idle.
+      { thread: 'main', role: 'main', profile: main, idle: 'results' },
+      { thread: 'event-loop', role: 'worker', profile, ...(cell.task_type === 'io' ? { idle: 'timers' as const } : {}) },
     ]);
   }
 

@@ -170,7 +170,9 @@ class NodePoolSession implements TargetSession {
       const stopped = await broadcast('profile-stop');
       if (stopped.status !== 'ok') return stopped;
       return v8ProfileOutcome(window, [
-        { thread: 'main', role: 'main', profile: main },
+        // The main thread hands out the tasks, then its event loop idles until results come back;
+        // a worker idles in Atomics.wait (lock) when it has no task.
+        { thread: 'main', role: 'main', profile: main, idle: 'results' },
         ...stopped.value.map((profile, i) => ({ thread: `worker-${i + 1}`, role: 'worker' as const, profile })),
       ]);
     } finally {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,41 @@ describe.skipIf(!ANY_PYTHON)(needs('discoverPythons in a made-up environment', A
   it('probes only explicit paths when asked not to search', async () => {
     const found = await discoverPythons({ env, optRoot: path.join(root, 'opt'), explicit: [launcher], search: false });
     expect(found.map((p) => [p.path, p.sources, p.status])).toEqual([[launcher, ['explicit'], 'ok']]);
+  });
+});
+
+describe.skipIf(!ANY_PYTHON)(needs('discoverPythons on a busy machine', ANY_PYTHON, 'Python 3.8+'), () => {
+  // Interpreters that miss the probe's time limit on their first call only (a marker file says
+  // whether they were called before), as on a loaded machine; each logs when its later calls run.
+  const root = mkdtempSync(path.join(tmpdir(), 'poolscope-slow-'));
+  const real = realpathSync(ANY_PYTHON!);
+  const slow = (name: string) =>
+    script(
+      path.join(root, name),
+      [
+        `if [ ! -e "${root}/${name}.called" ]; then touch "${root}/${name}.called"; exec sleep 5; fi`,
+        `echo "start $(date +%s%N)" >> "${root}/${name}.log"`,
+        `"${real}" "$@"; status=$?`,
+        `echo "end $(date +%s%N)" >> "${root}/${name}.log"`,
+        'exit $status',
+      ].join('\n'),
+    );
+  const never = script(path.join(root, 'python-hangs'), `echo call >> "${root}/hangs.log"\nexec sleep 5`);
+
+  it('probes an interpreter that timed out once more, alone, and lists it when it answers', async () => {
+    const explicit = [slow('python-a'), slow('python-b'), never];
+    const found = await discoverPythons({ explicit, search: false, probeTimeoutMs: 1500 });
+    // Both slow launchers answered the second time (they run one interpreter, so they fold into one).
+    expect(ok(found).flatMap((p) => [p.path, ...p.aliases]).sort()).toEqual([explicit[0], explicit[1]]);
+    // One that never answers is asked twice, then listed with the reason.
+    expect(found.find((p) => p.path === never)).toMatchObject({ status: 'failed', reason: runnerMessages.probeTimeout(1500) });
+    expect(readFileSync(path.join(root, 'hangs.log'), 'utf8').trim().split('\n')).toHaveLength(2);
+    // The second probes ran one at a time: neither overlaps the other.
+    const span = (name: string) => readFileSync(path.join(root, `${name}.log`), 'utf8').trim().split('\n').map((line) => BigInt(line.split(' ')[1]!));
+    const [a, b] = [span('python-a'), span('python-b')];
+    expect(a).toHaveLength(2);
+    expect(b).toHaveLength(2);
+    expect(a[1]! <= b[0]! || b[1]! <= a[0]!).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { readPlan } from '../../src/plan/run-plan.js';
 import type { RunEvent } from '../../src/run/events.js';
 import { runMatrix, type RunOptions } from '../../src/run/run.js';
 import { nodeTargetRegistry } from '../../src/targets/registry.js';
+import type { ProfileOk, ProfileOutcome } from '../../src/targets/target.js';
 import { fakeProfile, fakeRegistry, ok } from '../fixtures/fake-target.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'poolscope-run-'));
@@ -94,11 +95,12 @@ describe('runMatrix (scripted targets)', () => {
     expect(events.some((e) => e.type === 'target-restart' && e.target === 'fake-a')).toBe(true);
   });
 
-  it('records every repetition of a cell whose warm-up failed as not run', async () => {
+  it.each(['error', 'timeout'] as const)('records every repetition of a cell whose warm-up failed with status %s as not run, with its status and message', async (status) => {
     const out = tmp();
-    const { registry } = fakeRegistry((_t, _c, call) => (call === 0 ? { status: 'error', error: 'boom', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(5)));
-    await runMatrix({ ...fakeMatrix, tasks: [10], taskTypes: ['cpu'], threads: [1], targets: ['fake-a'], out, registry });
-    expect((await rowsOf(out)).map((r) => r.error)).toEqual(Array(3).fill(runnerMessages.notRunAfterFailure('warm-up', 'error')));
+    const { registry } = fakeRegistry((_t, _c, call) => (call === 0 ? { status, error: 'boom', wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null } : ok(5)));
+    const summary = await runMatrix({ ...fakeMatrix, tasks: [10], taskTypes: ['cpu'], threads: [1], targets: ['fake-a'], out, registry });
+    expect((await rowsOf(out)).map((r) => [r.repeat, r.status, r.error, r.wall_ns])).toEqual([0, 1, 2].map((r) => [r, status, runnerMessages.warmupFailed('boom'), null]));
+    expect(summary.rows_failed).toBe(3);
   });
 
   it("records the GIL state a repetition reports, else the session's", async () => {
@@ -217,6 +219,21 @@ describe('runMatrix --profile (scripted targets)', () => {
     expect(profileEvents[0]).toMatchObject({ rows: 3, outcome: { status: 'ok', wall_ns: 1_000_000 } });
     // A profiler's caveat is said once, not once per cell.
     expect(events.filter((e) => e.type === 'warning' && e.code === 'profile').map((e) => e.type === 'warning' && e.message)).toEqual(['fake profiles are made up']);
+  });
+
+  it('warns about a profiled cell whose samples cover a thread thinly, naming the cell, the thread and what to do', async () => {
+    const thinCell = (target: string, cell: { task_type: string; num_tasks: number; num_threads: number }) =>
+      target === 'fake-b' && cell.task_type === 'cpu' && cell.num_tasks === 10 && cell.num_threads === 2;
+    const thin = (): ProfileOutcome => {
+      const good = fakeProfile() as ProfileOk;
+      return { ...good, threads: [good.threads[0]!, { ...good.threads[1]!, samples: 7, sampled_ns: 100_000 }] };
+    };
+    const { registry } = fakeRegistry(undefined, undefined, { profile: (target, cell) => (thinCell(target, cell) ? thin() : fakeProfile()) });
+    const events: RunEvent[] = [];
+    await runMatrix({ ...profiled, out: tmp(), registry, profileIntervalUs: 250, onEvent: (e) => events.push(e) });
+    const warnings = events.filter((e) => e.type === 'warning' && e.code === 'thin-profile').map((e) => e.type === 'warning' && e.message);
+    expect(warnings).toEqual([runnerMessages.thinProfile('fake-b cpu, 10 tasks x 2 threads', [{ thread: 'worker-1', coverage: 0.1, samples: 7 }], 250)]);
+    expect(warnings[0]).toContain('worker-1: 0.10 of the wall time in 7 samples');
   });
 
   it('profiles right after the cell’s repetitions with --order cells', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runnerMessages } from '../../src/messages.js';
 import { categorize } from '../../src/profile/categories.js';
+import { IDLE_WAIT_NAMES } from '../../src/profile/idle-time.js';
 import { NodeMainTarget } from '../../src/targets/node-main.js';
 import type { CellSpec, TargetSession } from '../../src/targets/target.js';
 
@@ -64,10 +65,27 @@ describe('node-main', () => {
     expect(profile.threads.map((t) => t.thread)).toEqual(['main', 'event-loop']);
     const [main, loop] = profile.threads;
     for (const thread of profile.threads) expect(thread.sampled_ns! / profile.wall_ns).toBeGreaterThan(0.8);
-    // One thread runs every task: nearly all of its time is the task, while the main thread idles.
+    // One thread runs every task: nearly all of its time is the task, while the main thread's
+    // idle event loop waits for its results (result time, as Python's main thread in result_iterator).
     const task = loop!.functions.filter((f) => categorize(f) === 'task').reduce((sum, f) => sum + f.self_ns, 0);
     expect(task).toBeGreaterThan(0.7 * loop!.sampled_ns!);
-    expect(main!.functions.find((f) => f.name === '(idle)')!.self_ns).toBeGreaterThan(0.7 * main!.sampled_ns!);
+    const wait = main!.functions.find((f) => f.name === IDLE_WAIT_NAMES.results)!;
+    expect(categorize(wait)).toBe('result');
+    expect(wait.self_ns).toBeGreaterThan(0.7 * main!.sampled_ns!);
+    expect(main!.functions.some((f) => f.name === '(idle)')).toBe(false);
+  });
+
+  it('counts the event loop idling on the io tasks’ timers as task time', async () => {
+    const session = await start(new NodeMainTarget());
+    const cell: CellSpec = { task_type: 'io', task_work: 2000, num_tasks: 40, num_threads: 2 };
+    const profile = await session.profile!(cell, { profiler: 'sampler', intervalUs: 500, timeoutMs: 20_000 });
+    if (profile.status !== 'ok') throw new Error(profile.error);
+    const loop = profile.threads.find((t) => t.thread === 'event-loop')!;
+    const byCategory = (category: string) => loop.functions.filter((f) => categorize(f) === category).reduce((sum, f) => sum + f.self_ns, 0);
+    // 40 waits of 2 ms, 2 at a time: the loop waits on timers nearly all of the time, as a Python
+    // thread in time.sleep does; nothing of it is left idle.
+    expect(byCategory('task')).toBeGreaterThan(0.7 * loop.sampled_ns!);
+    expect(byCategory('idle')).toBe(0);
   });
 
   it('reports a task that throws in the profiled run as an error', async () => {
