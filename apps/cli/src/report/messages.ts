@@ -83,7 +83,7 @@ export const reportMessages = {
   exp3Intro:
     'Each profiled cell ran once more under a call-stack profiler. Its thread time (self time summed over the main thread and every ' +
     'worker) is split by what the functions do: the task body, result iteration (result_iterator, _result_or_cancel, awaiting results), ' +
-    'lock acquire and wait, dispatch (submit, queues, the worker loop), idle workers and other.',
+    'lock acquire and wait, dispatch (submit, queues, the worker loop), idle time (any thread or event loop waiting with nothing to do) and other.',
   exp3NoProfile: (reason: string) => `No call-stack profile was recorded: ${reason}. Only CPU utilisation is shown.`,
   exp3NoProfileReason: 'raw/profile.csv is absent or empty',
   cpuTableCaption: (type: string, tasks: number, cores: number) =>
