@@ -133,6 +133,8 @@ export const reportMessages = {
   taskSizesIntro: 'Task sizes (the task_work column): loop iterations per cpu task, microseconds of waiting per io task.',
   taskSizesHeader: (types: readonly string[]) => ['target', ...types.map((t) => `${t} task_work`)],
   calibrated: (type: string, us: number) => `${type} tasks were calibrated on each target to take ${us} us on one thread.`,
+  /** io tasks sleep a fixed time: nothing to calibrate. */
+  ioWait: (us: number) => `io tasks wait ${us} us each (a fixed sleep, not calibrated).`,
   fixedSize: (types: readonly string[]) => `${listAnd(types)} tasks had a fixed size (--task-work).`,
   stats: (resamples: number, seed: number) =>
     `Statistics: per cell the median wall time and its quartiles. Speedup S(N) = median T(1) / median T(N); efficiency S(N) / N. ` +
