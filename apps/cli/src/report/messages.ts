@@ -73,7 +73,8 @@ export const reportMessages = {
   exp1Intro: (type: string) =>
     `Speedup of ${type} tasks against the thread count, one panel per task count and one line per target; error bars are 95% ` +
     'bootstrap confidence intervals, the dashed line is perfect scaling (S = N), the faint curve the fitted Universal Scalability Law, ' +
-    'and a triangle marks where gains plateau.',
+    'and a triangle marks where gains plateau, its bar the 95% CI of that thread count; an arrowhead ends a bar whose CI runs on ' +
+    'past the measured thread counts.',
   exp2Title: 'Experiment 2: cpu-bound vs io-bound tasks',
   exp2Intro:
     'The same measurement split by task type: cpu-bound tasks (an integer loop, which needs the CPU and, in Python with the GIL, ' +

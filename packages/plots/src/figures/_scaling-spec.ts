@@ -42,7 +42,7 @@ interface Row {
   /** Whether the true bound lies past that end of the axis (an open upper bound does too). */
   lo_clipped: boolean;
   hi_clipped: boolean;
-  /** The true CI, as a tooltip says it ("95% CI 3–21 threads"). */
+  /** The true CI, as its tooltip says it ("3 to 21", "174 to open"). */
   ci: string | null;
 }
 
@@ -136,7 +136,7 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
   const strokeWidth = byLine(LINE_WIDTHS);
   // Plateau marks sit at fixed pixels from the panel's top; their tooltip gives the true CI.
   const markTop = { field: 'top', type: 'quantitative', scale: null };
-  const tooltip = [{ field: 'target', type: 'nominal' }, { field: 'threads', type: 'quantitative', title: 'plateau threshold' }, { field: 'ci', type: 'nominal', title: '95% CI' }];
+  const tooltip = [{ field: 'target', type: 'nominal' }, { field: 'threads', type: 'quantitative', title: 'plateau threshold' }, { field: 'ci', type: 'nominal', title: '95% CI (threads)' }];
   const only = (line: string) => ({ filter: { field: 'line', equal: line } });
 
   const columns = taskCounts.length;
