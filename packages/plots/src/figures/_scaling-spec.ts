@@ -82,6 +82,19 @@ export interface ScalingSpecOptions {
 const SPEEDUP_TITLE = 'speedup T(1) / T(N) (×)';
 const THREADS_TITLE = 'threads N (max_workers)';
 
+/**
+ * Rounds up to the next tick of an axis from 0 with about five ticks, so the axis ends on a labelled
+ * tick (Vega does not "nice" a domain whose maximum is given). The tick step is d3-array's
+ * `tickIncrement` (1, 2 or 5 times a power of ten; thresholds sqrt(50), sqrt(10), sqrt(2)).
+ */
+export function roundUpToTick(value: number, ticks = 5): number {
+  const raw = value / ticks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  const step = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+  return Number((Math.ceil(value / step) * step).toPrecision(12));
+}
+
 /** The speedup-vs-threads figure both `thread-scaling` and `gil-impact` draw. */
 export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
   const { data, taskTypes, rowsByTaskType } = options;
@@ -122,7 +135,11 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
   }
 
   const x = { field: 'threads', type: 'quantitative', scale: axis.scale, axis: axis.axis };
-  const y = { field: 'speedup', type: 'quantitative', title: SPEEDUP_TITLE, scale: { zero: true } };
+  // Headroom over the highest value for the plateau marks' strip, so the marks never cover data.
+  const marksBottom = Math.max(0, ...rows.map((r) => (r.top === null ? 0 : r.top + PLATEAU_MARK_STEP / 2)));
+  const highest = Math.max(0, ...rows.map((r) => Math.max(r.speedup ?? 0, r.line === SCALING_LINES.measured ? (r.hi ?? 0) : 0)));
+  const headroom = marksBottom > 0 && highest > 0 ? { domainMax: roundUpToTick(highest / (1 - marksBottom / PANEL_HEIGHT)) } : {};
+  const y = { field: 'speedup', type: 'quantitative', title: SPEEDUP_TITLE, scale: { zero: true, ...headroom } };
   const color = { field: 'target', type: 'nominal', title: 'target', scale: { domain: palette.targets, range: palette.colors }, legend: { values: present, orient: 'right' } };
   const shape = { field: 'target', type: 'nominal', title: 'target', scale: { domain: palette.targets, range: palette.shapes }, legend: { values: present } };
   // Layers with nothing to draw are left out (an empty layer makes Vega warn of an infinite extent),

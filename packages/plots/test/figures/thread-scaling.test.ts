@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SCALING_LINES, drawnPlateauCi } from '../../src/figures/_scaling-spec.js';
+import { SCALING_LINES, drawnPlateauCi, roundUpToTick } from '../../src/figures/_scaling-spec.js';
 import { plotsMessages, targetPalette, threadScalingSpec, type ScalingData } from '../../src/index.js';
 import { encodings, facetOf, facetSort, layersOf, rowsOf } from '../fixtures/spec-parts.js';
 import { syntheticInput } from '../fixtures/synthetic.js';
@@ -82,6 +82,22 @@ describe('threadScalingSpec', () => {
     expect(shapes).toEqual(expect.arrayContaining(['triangle-left', 'triangle-right']));
     const unclipped = threadScalingSpec({ ...data, plateaus: [{ ...key, num_threads: 3, lo: 2, hi: 4 }] });
     expect(layersOf(unclipped).map((l) => (l.mark as { shape?: string }).shape)).not.toContain('triangle-right');
+  });
+
+  test('leaves headroom over the data for the plateau marks, so they never cover a line', () => {
+    const data = scaling(['a', 'b', 'c'], [100]);
+    const yScale = (spec: ReturnType<typeof threadScalingSpec>) => encodings(spec).map((e) => (e.y as { field?: string; scale?: { domainMax?: number } } | undefined)).find((y) => y?.field === 'speedup')?.scale;
+    const spec = threadScalingSpec(data);
+    const rows = rowsOf(spec);
+    const highest = Math.max(...rows.map((r) => Math.max(Number(r.speedup ?? 0), r.line === SCALING_LINES.measured ? Number(r.hi ?? 0) : 0)));
+    const lowestMark = Math.max(...rows.filter((r) => r.line === SCALING_LINES.plateau).map((r) => Number(r.top)));
+    const domainMax = yScale(spec)?.domainMax;
+    expect(domainMax).toBeDefined();
+    // The highest value sits below the lowest mark: its pixel from the top (PANEL_HEIGHT 210) is past the mark's.
+    expect(210 * (1 - highest / domainMax!)).toBeGreaterThan(lowestMark);
+    expect(yScale(threadScalingSpec({ ...data, plateaus: [] }))?.domainMax).toBeUndefined();
+    // Ending on a tick: d3's step for [0, 8.75] in about 5 ticks is 2, for [0, 4.8] 1, for [0, 0.33] 0.05.
+    expect([roundUpToTick(8.75), roundUpToTick(4.8), roundUpToTick(0.33), roundUpToTick(6)]).toEqual([10, 5, 0.35, 6]);
   });
 
   test('says what the axes measure, with units', () => {
