@@ -54,8 +54,13 @@ export const analysisMessages = {
 
   // --- observations
   obsBest: (task: string, parts: readonly string[]) => `For ${task}, ${parts.join(', ')}.`,
-  obsBestPart: (target: string, speedup: number, threads: number, lo: number, hi: number) =>
-    `${target} reaches ${fmtX(speedup)} with ${threads} ${plural(threads, 'thread')} (95% CI ${fmtX(lo)}-${fmtX(hi)})`,
+  /** ci null: not meaningful (fewer than 2 repetitions of a cell); `obsNoCi` says so once. */
+  obsBestPart: (target: string, speedup: number, threads: number, ci: readonly [number, number] | null) =>
+    `${target} reaches ${fmtX(speedup)} with ${threads} ${plural(threads, 'thread')}` + (ci === null ? '' : ` (95% CI ${fmtX(ci[0])}-${fmtX(ci[1])})`),
+  /** When the baseline (normally 1 thread) is the fastest: no speedup to report. */
+  obsNoSpeedupPart: (target: string, threads: number) => `${target} does not speed up (${threads} ${plural(threads, 'thread is', 'threads are')} fastest)`,
+  obsNoCi: (minRepeats: number) =>
+    `Values from cells with fewer than ${minRepeats} repetitions are given without a 95% CI: a bootstrap of one repetition has nothing to resample, so its interval would have zero width.`,
   obsPlateau: (target: string, task: string, threshold: number, lo: number, hi: number | null, gain: number) =>
     `${target}, ${task}: gains plateau from ${threshold} ${plural(threshold, 'thread')} (95% CI ${lo}-${hi === null ? 'beyond the search range' : hi}), where one more thread adds less than ${fmtPercent(gain)} of an ideal thread.`,
   obsPlateauExtrapolated: 'extrapolated beyond the measured thread counts',
@@ -71,8 +76,8 @@ export const analysisMessages = {
     lo === hi
       ? `With one thread, ${a} takes ${fmtRatio(lo)} the time of ${b} on ${taskType} tasks.`
       : `With one thread, ${a} takes ${fmtRatio(lo)}-${fmtRatio(hi)} the time of ${b} on ${taskType} tasks, depending on the task count.`,
-  obsComparison: (a: string, b: string, task: string, threads: number, ratio: number, lo: number, hi: number) =>
-    `${task} at ${threads} threads: ${a} takes ${fmtRatio(ratio)} the time of ${b} (95% CI ${fmtRatio(lo)}-${fmtRatio(hi)}).`,
+  obsComparison: (a: string, b: string, task: string, threads: number, ratio: number, ci: readonly [number, number] | null) =>
+    `${task} at ${threads} threads: ${a} takes ${fmtRatio(ratio)} the time of ${b}` + (ci === null ? '.' : ` (95% CI ${fmtRatio(ci[0])}-${fmtRatio(ci[1])}).`),
   obsUsl: (target: string, task: string, sigma: number, kappa: number, peak: number | null) =>
     `${target}, ${task}: USL contention sigma = ${fmtNumber(sigma)}, coherency kappa = ${fmtNumber(kappa)}` +
     (peak === null ? ', no peak (kappa = 0).' : `, peak at ${fmtNumber(peak)} threads.`),

@@ -11,6 +11,8 @@ export const plotsMessages = {
   uslFitTitle: 'Scalability fits: Universal Scalability Law and Amdahl',
   uslFitSubtitle: 'Points: measured medians. N*: where the USL curve peaks. Amdahl limit: the value Amdahl says no capacity exceeds.',
   noFit: 'too few points to fit',
+  /** A plateau's true 95% CI, for its tooltip; hi null: open (some bootstrap resamples never level off). */
+  plateauCi: (lo: string, hi: string | null) => (hi === null ? `${lo} to open (some resamples never level off)` : `${lo} to ${hi}`),
   peak: (x: string, y: string) => `N* = ${x} (peak ${y})`,
   noPeak: 'N*: none (κ = 0)',
   asymptote: (y: string) => `Amdahl limit ${y}`,

@@ -24,8 +24,9 @@ export const analyzeMessages = {
   badFraction: (option: string, got: string) => `${option} must be a number between 0 and 1, got '${got}'`,
   wrote: (files: readonly string[]) => `wrote ${files.join(', ')}`,
   groupHeading: (key: string) => `== ${key}`,
-  tableHeader: (x: string, y: string) => [x, 'n', `median ${y}`, 'IQR', 'speedup', '95% CI', 'efficiency'],
-  timingHeader: ['threads', 'n', 'median s', 'IQR s', 'speedup', '95% CI', 'efficiency', 'CPU util'],
+  // "repeats", not "n": a foreign CSV's x column is often itself called n.
+  tableHeader: (x: string, y: string) => [x, 'repeats', `median ${y}`, 'IQR', 'speedup', '95% CI', 'efficiency'],
+  timingHeader: ['threads', 'repeats', 'median s', 'IQR s', 'speedup', '95% CI', 'efficiency', 'CPU util'],
   usl: (sigma: string, kappa: string, gamma: string, peak: string, rse: string, aic: string) =>
     `USL     sigma ${sigma}  kappa ${kappa}  gamma ${gamma}  peak ${peak}  RSE ${rse}  AIC ${aic}`,
   amdahl: (s: string, gamma: string, limit: string, rse: string, aic: string) => `Amdahl  s ${s}  gamma ${gamma}  limit ${limit}  RSE ${rse}  AIC ${aic}`,

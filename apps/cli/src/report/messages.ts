@@ -73,7 +73,8 @@ export const reportMessages = {
   exp1Intro: (type: string) =>
     `Speedup of ${type} tasks against the thread count, one panel per task count and one line per target; error bars are 95% ` +
     'bootstrap confidence intervals, the dashed line is perfect scaling (S = N), the faint curve the fitted Universal Scalability Law, ' +
-    'and a triangle marks where gains plateau.',
+    'and a triangle marks where gains plateau, its bar the 95% CI of that thread count; an arrowhead ends a bar whose CI runs on ' +
+    'past the measured thread counts.',
   exp2Title: 'Experiment 2: cpu-bound vs io-bound tasks',
   exp2Intro:
     'The same measurement split by task type: cpu-bound tasks (an integer loop, which needs the CPU and, in Python with the GIL, ' +
@@ -83,7 +84,7 @@ export const reportMessages = {
   exp3Intro:
     'Each profiled cell ran once more under a call-stack profiler. Its thread time (self time summed over the main thread and every ' +
     'worker) is split by what the functions do: the task body, result iteration (result_iterator, _result_or_cancel, awaiting results), ' +
-    'lock acquire and wait, dispatch (submit, queues, the worker loop), idle workers and other.',
+    'lock acquire and wait, dispatch (submit, queues, the worker loop), idle time (any thread or event loop waiting with nothing to do) and other.',
   exp3NoProfile: (reason: string) => `No call-stack profile was recorded: ${reason}. Only CPU utilisation is shown.`,
   exp3NoProfileReason: 'raw/profile.csv is absent or empty',
   cpuTableCaption: (type: string, tasks: number, cores: number) =>
@@ -133,6 +134,8 @@ export const reportMessages = {
   taskSizesIntro: 'Task sizes (the task_work column): loop iterations per cpu task, microseconds of waiting per io task.',
   taskSizesHeader: (types: readonly string[]) => ['target', ...types.map((t) => `${t} task_work`)],
   calibrated: (type: string, us: number) => `${type} tasks were calibrated on each target to take ${us} us on one thread.`,
+  /** io tasks sleep a fixed time: nothing to calibrate. */
+  ioWait: (us: number) => `io tasks wait ${us} us each (a fixed sleep, not calibrated).`,
   fixedSize: (types: readonly string[]) => `${listAnd(types)} tasks had a fixed size (--task-work).`,
   stats: (resamples: number, seed: number) =>
     `Statistics: per cell the median wall time and its quartiles. Speedup S(N) = median T(1) / median T(N); efficiency S(N) / N. ` +

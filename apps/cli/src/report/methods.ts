@@ -18,7 +18,9 @@ function taskSizes(inputs: ReportInputs): Block[] {
   if (sizes) {
     const notes = types.flatMap((type) => {
       const size = sizes[type];
-      return size && 'task_us' in size ? [m.calibrated(type, size.task_us)] : [];
+      if (!size || !('task_us' in size)) return [];
+      // Only cpu loops are calibrated to a duration; an io task waits the time asked.
+      return [type === 'io' ? m.ioWait(size.task_us) : m.calibrated(type, size.task_us)];
     });
     const fixed = types.filter((type) => { const size = sizes[type]; return !(size && 'task_us' in size); });
     if (fixed.length > 0) notes.push(m.fixedSize(fixed));

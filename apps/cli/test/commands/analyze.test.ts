@@ -63,6 +63,16 @@ describe('poolscope analyze', () => {
     expect(result.stdout).toContain(analyzeMessages.preferred('usl'));
   });
 
+  it('keeps the table header unambiguous when the x column is itself called n', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'poolscope-cli-foreign-n-')), 'n.csv');
+    writeFileSync(file, ['n,rps', ...[1, 2, 4, 8].map((n) => `${n},${(100 * n) / (1 + 0.1 * (n - 1))}`)].join('\n'));
+    const result = await runCli(['analyze', file, '--x', 'n', '--y', 'rps']);
+    expect(result.code).toBe(0);
+    const header = result.stdout.split('\n').find((line) => line.includes('median rps'))!.trim().split(/\s{2,}/);
+    expect(header).toEqual(analyzeMessages.tableHeader('n', 'rps'));
+    expect(new Set(header).size).toBe(header.length);
+  });
+
   it('rejects bad usage with exit 2, naming the option', async () => {
     const file = foreignCsv();
     const cases: [string[], string][] = [

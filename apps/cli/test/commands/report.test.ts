@@ -86,6 +86,14 @@ describe('poolscope report DIR (a stored run: raw CSVs and host.json only)', () 
     expect(md).toContain(m.speedupCell(p.speedup, p.speedup_ci95[0], p.speedup_ci95[1]));
   });
 
+  it('says cpu tasks were calibrated to a duration and io tasks wait a fixed time (--task-us cpu=50,io=100)', () => {
+    const md = read(dir, 'report.md').toString();
+    const methods = md.slice(md.indexOf(`## ${m.methodsTitle}`), md.indexOf(`## ${m.limitationsTitle}`));
+    expect(methods).toContain(m.calibrated('cpu', 50));
+    expect(methods).toContain(m.ioWait(100));
+    expect(methods).not.toMatch(/io tasks were calibrated/);
+  });
+
   it('generates the limitations from the data: 2 cores for 8 threads, extrapolated plateaus, skipped interpreters', () => {
     const md = read(dir, 'report.md').toString();
     const limitations = md.slice(md.indexOf(`## ${m.limitationsTitle}`));

@@ -1,6 +1,9 @@
 import type { Crossover, Observation, TargetComparison, TimingGroup } from '../types.js';
 import { analysisMessages as m } from '../messages.js';
 
+/** A bootstrap CI means something only with at least this many repetitions to resample. */
+const MIN_REPEATS_FOR_CI = 2;
+
 /** The largest task count of each (target, task_type): where scaling shows most. */
 function largestPerKind(groups: readonly TimingGroup[]): TimingGroup[] {
   const best = new Map<string, TimingGroup>();
@@ -25,16 +28,27 @@ export function observe(
   dropped: { error: number; timeout: number },
 ): Observation[] {
   const out: Observation[] = [];
+  // Whether some value below is given without its CI (too few repetitions), so the reason is said once.
+  let ciLeftOut = false;
+  const ciOf = (ci: readonly [number, number], ...repeats: (number | undefined)[]): readonly [number, number] | null => {
+    if (repeats.every((r) => r !== undefined && r >= MIN_REPEATS_FOR_CI)) return ci;
+    ciLeftOut = true;
+    return null;
+  };
   const kinds = [...new Set(groups.map((g) => `${g.key.task_type}\u0000${g.key.num_tasks}`))];
   for (const kind of kinds) {
     const members = groups.filter((g) => `${g.key.task_type}\u0000${g.key.num_tasks}` === kind);
     const { task_type, num_tasks } = members[0]!.key;
     const parts = members.map((g) => {
       const best = g.points.reduce((a, b) => (b.speedup > a.speedup ? b : a));
-      return m.obsBestPart(g.key.target, best.speedup, best.x, best.speedup_ci95[0], best.speedup_ci95[1]);
+      if (best.x === g.baseline_x) return m.obsNoSpeedupPart(g.key.target, best.x);
+      // A speedup's CI resamples the repeats of both its cell and the baseline's.
+      const baseline = g.points.find((p) => p.x === g.baseline_x);
+      return m.obsBestPart(g.key.target, best.speedup, best.x, ciOf(best.speedup_ci95, best.repeats, baseline?.repeats));
     });
     out.push({ kind: 'scaling', text: m.obsBest(m.taskLabel(num_tasks, task_type), parts), task_type, num_tasks });
   }
+  const afterScaling = out.length;
   for (const g of largestPerKind(groups)) {
     const task = m.taskLabel(g.key.num_tasks, g.key.task_type);
     const scope = { target: g.key.target, task_type: g.key.task_type, num_tasks: g.key.num_tasks };
@@ -63,14 +77,18 @@ export function observe(
     for (const taskType of [...new Set(cmp.cells.map((c) => c.task_type))]) {
       const cells = cmp.cells.filter((c) => c.task_type === taskType);
       const top = cells.reduce((a, b) => (b.num_tasks > a.num_tasks || (b.num_tasks === a.num_tasks && b.threads > a.threads) ? b : a));
+      const repeatsOf = (target: string) =>
+        groups.find((g) => g.key.target === target && g.key.task_type === taskType && g.key.num_tasks === top.num_tasks)?.points.find((p) => p.x === top.threads)?.repeats;
       out.push({
         kind: 'comparison',
-        text: m.obsComparison(cmp.a, cmp.b, m.taskLabel(top.num_tasks, taskType), top.threads, top.time_ratio, top.time_ratio_ci95[0], top.time_ratio_ci95[1]),
+        text: m.obsComparison(cmp.a, cmp.b, m.taskLabel(top.num_tasks, taskType), top.threads, top.time_ratio, ciOf(top.time_ratio_ci95, repeatsOf(cmp.a), repeatsOf(cmp.b))),
         task_type: taskType,
         num_tasks: top.num_tasks,
       });
     }
   }
   if (dropped.error + dropped.timeout > 0) out.push({ kind: 'data', text: m.obsDropped(dropped.error, dropped.timeout) });
+  // Said once, after the speedups it first explains.
+  if (ciLeftOut) out.splice(afterScaling, 0, { kind: 'data', text: m.obsNoCi(MIN_REPEATS_FOR_CI) });
   return out;
 }

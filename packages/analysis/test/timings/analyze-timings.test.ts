@@ -162,3 +162,38 @@ describe('findCrossover', () => {
     expect(c.status === 'found' && c.between).toEqual([100, 1000]);
   });
 });
+
+describe('observations', () => {
+  /** Rows of one target: `seconds(n)` per repeat, `repeats` repeats per thread count. */
+  const rows = (target: string, repeats: number, seconds: (n: number, repeat: number) => number): TimingRecord[] =>
+    [1, 2, 4].flatMap((n) =>
+      Array.from({ length: repeats }, (_, repeat) => ({
+        run_id: 'r', host_id: 'h', target, runtime: 'node', runtime_version: '20', gil: null, task_type: 'cpu' as const, task_work: 1,
+        num_tasks: 10, num_threads: n, repeat, started_at: '2026-01-01T00:00:00.000Z',
+        status: 'ok' as const, wall_ns: Math.round(seconds(n, repeat) * 1e9), cpu_user_ns: 1, cpu_sys_ns: 0, max_rss_kb: 1, error: '' as const,
+      })),
+    );
+  const options = { cores: { value: 2, source: 'option' as const } };
+  const scaling = (s: ReturnType<typeof analyzeTimings>) => s.observations.filter((o) => o.kind === 'scaling').map((o) => o.text);
+
+  it('says a target does not speed up when one thread is fastest, instead of "reaches 1.0x with 1 thread"', () => {
+    // Slower with every thread added: 1 s, 1.2 s, 1.5 s (with a little spread between repeats).
+    const slower = rows('node-main', 3, (n, r) => (n === 1 ? 1 : n === 2 ? 1.2 : 1.5) * (1 + 0.01 * r));
+    const text = scaling(analyzeTimings(slower, options));
+    expect(text).toEqual([analysisMessages.obsBest('10 cpu tasks', [analysisMessages.obsNoSpeedupPart('node-main', 1)])]);
+    expect(text[0]).not.toContain('reaches');
+  });
+
+  it('gives no CI for cells of fewer than 2 repetitions, and says why once', () => {
+    const once = [...rows('a', 1, (n) => 1 / n), ...rows('b', 1, (n) => 1.2 / n)];
+    const s = analyzeTimings(once, options);
+    const text = s.observations.map((o) => o.text);
+    expect(text.join('\n')).not.toContain('(95% CI');
+    expect(scaling(s)[0]).toBe(analysisMessages.obsBest('10 cpu tasks', [analysisMessages.obsBestPart('a', 4, 4, null), analysisMessages.obsBestPart('b', 4, 4, null)]));
+    expect(text.filter((t) => t === analysisMessages.obsNoCi(2))).toHaveLength(1);
+
+    const twice = analyzeTimings(rows('a', 2, (n, r) => (1 + 0.05 * r) / n), options);
+    expect(scaling(twice)[0]).toContain('95% CI');
+    expect(twice.observations.map((o) => o.text)).not.toContain(analysisMessages.obsNoCi(2));
+  });
+});

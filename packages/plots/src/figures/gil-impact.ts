@@ -6,7 +6,7 @@ import { plotsMessages } from '../messages.js';
 import { scalingSpec } from './_scaling-spec.js';
 
 export interface GilImpactOptions {
-  /** Colours per target; default dealt from the targets in `data`. Pass one palette to every figure of a run. */
+  /** Colours per target; default `targetPalette` of the targets in `data` (a fixed colour per known target name). Pass one palette to every figure of a run. */
   readonly palette?: TargetPalette;
 }
 

@@ -9,7 +9,7 @@ import { scalingSpec } from './_scaling-spec.js';
 export interface ThreadScalingOptions {
   /** The task type drawn; default `cpu` when the data has cpu rows (the RCA's Experiment 1), else the first present. */
   readonly taskType?: TaskType;
-  /** Colours per target; default dealt from the targets in `data`. Pass one palette to every figure of a run. */
+  /** Colours per target; default `targetPalette` of the targets in `data` (a fixed colour per known target name). Pass one palette to every figure of a run. */
   readonly palette?: TargetPalette;
 }
 

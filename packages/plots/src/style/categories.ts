@@ -7,7 +7,8 @@ export const CATEGORY_LABELS: Readonly<Record<FunctionCategory, string>> = {
   result: 'result iteration',
   lock: 'lock acquire / wait',
   dispatch: 'dispatch (submit, queue)',
-  idle: 'idle worker',
+  // Not "idle worker": the main thread and event loops idle too.
+  idle: 'idle',
   other: 'other',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { SCALING_LINES } from '../../src/figures/_scaling-spec.js';
-import { targetPalette, threadScalingSpec, type ScalingData } from '../../src/index.js';
-import { encodings, facetOf, facetSort, rowsOf } from '../fixtures/spec-parts.js';
+import { SCALING_LINES, drawnPlateauCi, roundUpToTick } from '../../src/figures/_scaling-spec.js';
+import { plotsMessages, targetPalette, threadScalingSpec, type ScalingData } from '../../src/index.js';
+import { encodings, facetOf, facetSort, layersOf, rowsOf } from '../fixtures/spec-parts.js';
 import { syntheticInput } from '../fixtures/synthetic.js';
 
 const scaling = (targets: string[], taskCounts: number[], threads?: number[]) => syntheticInput({ targets, taskCounts, threads }).scaling;
@@ -60,6 +60,44 @@ describe('threadScalingSpec', () => {
     expect(plateaus[0]).toMatchObject({ lo: expect.any(Number), hi: expect.any(Number), top: expect.any(Number) });
     const none = rowsOf(threadScalingSpec({ ...data, plateaus: [] })).filter((r) => r.line === SCALING_LINES.plateau);
     expect(none).toEqual([]);
+  });
+
+  test('clamps a plateau CI to the axis, flags each clipped end and keeps the true bounds for the tooltip', () => {
+    expect(drawnPlateauCi(3, 21, [1, 4])).toEqual({ ci_lo: 3, ci_hi: 4, lo_clipped: false, hi_clipped: true, ci: plotsMessages.plateauCi('3', '21') });
+    // An open upper bound runs to the axis' end, drawn as clipped; the tooltip says it is open.
+    expect(drawnPlateauCi(2, null, [1, 8])).toEqual({ ci_lo: 2, ci_hi: 8, lo_clipped: false, hi_clipped: true, ci: plotsMessages.plateauCi('2', null) });
+    expect(drawnPlateauCi(1, 6, [2, 8])).toMatchObject({ ci_lo: 2, ci_hi: 6, lo_clipped: true, hi_clipped: false });
+    expect(drawnPlateauCi(2, 3, [1, 4])).toMatchObject({ ci_lo: 2, ci_hi: 3, lo_clipped: false, hi_clipped: false });
+    expect(drawnPlateauCi(null, null, [1, 4])).toMatchObject({ ci_lo: null, ci_hi: null, lo_clipped: false, hi_clipped: false, ci: null });
+  });
+
+  test('draws an arrowhead at each clipped end of a plateau CI, and leaves out thresholds off the axis', () => {
+    const data = scaling(['x'], [100], [2, 3, 4]);
+    const key = { target: 'x', task_type: 'cpu', num_tasks: 100 } as const;
+    const plateaus = [{ ...key, num_threads: 3, lo: 1, hi: null }, { ...key, num_threads: 40, lo: 20, hi: 90 }];
+    const spec = threadScalingSpec({ ...data, plateaus });
+    const marks = rowsOf(spec).filter((r) => r.line === SCALING_LINES.plateau);
+    expect(marks).toEqual([expect.objectContaining({ threads: 3, lo: 1, hi: null, ci_lo: 2, ci_hi: 4, lo_clipped: true, hi_clipped: true })]);
+    const shapes = layersOf(spec).map((l) => (l.mark as { shape?: string }).shape);
+    expect(shapes).toEqual(expect.arrayContaining(['triangle-left', 'triangle-right']));
+    const unclipped = threadScalingSpec({ ...data, plateaus: [{ ...key, num_threads: 3, lo: 2, hi: 4 }] });
+    expect(layersOf(unclipped).map((l) => (l.mark as { shape?: string }).shape)).not.toContain('triangle-right');
+  });
+
+  test('leaves headroom over the data for the plateau marks, so they never cover a line', () => {
+    const data = scaling(['a', 'b', 'c'], [100]);
+    const yScale = (spec: ReturnType<typeof threadScalingSpec>) => encodings(spec).map((e) => (e.y as { field?: string; scale?: { domainMax?: number } } | undefined)).find((y) => y?.field === 'speedup')?.scale;
+    const spec = threadScalingSpec(data);
+    const rows = rowsOf(spec);
+    const highest = Math.max(...rows.map((r) => Math.max(Number(r.speedup ?? 0), r.line === SCALING_LINES.measured ? Number(r.hi ?? 0) : 0)));
+    const lowestMark = Math.max(...rows.filter((r) => r.line === SCALING_LINES.plateau).map((r) => Number(r.top)));
+    const domainMax = yScale(spec)?.domainMax;
+    expect(domainMax).toBeDefined();
+    // The highest value sits below the lowest mark: its pixel from the top (PANEL_HEIGHT 210) is past the mark's.
+    expect(210 * (1 - highest / domainMax!)).toBeGreaterThan(lowestMark);
+    expect(yScale(threadScalingSpec({ ...data, plateaus: [] }))?.domainMax).toBeUndefined();
+    // Ending on a tick: d3's step for [0, 8.75] in about 5 ticks is 2, for [0, 4.8] 1, for [0, 0.33] 0.05.
+    expect([roundUpToTick(8.75), roundUpToTick(4.8), roundUpToTick(0.33), roundUpToTick(6)]).toEqual([10, 5, 0.35, 6]);
   });
 
   test('says what the axes measure, with units', () => {
