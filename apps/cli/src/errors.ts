@@ -3,13 +3,16 @@ import type { CliIO } from './io.js';
 import { cliMessages } from './messages.js';
 
 /**
- * Prints an error for a person: the message, a hint if there is one, and a stack trace only with
- * --debug. Returns the exit code.
+ * Prints an error for a person: the message, a hint (the error's own, else one for its code, so
+ * every rejection says what to do), and a stack trace only with --debug. `command` is the
+ * subcommand that failed ('' if none), named in the fallback hint of a usage error. Returns the
+ * exit code.
  */
-export function reportError(error: unknown, io: CliIO, debug: boolean): number {
+export function reportError(error: unknown, io: CliIO, debug: boolean, command = ''): number {
   if (isPoolscopeError(error)) {
     io.stderr.write(`${cliMessages.errorPrefix}${error.message}\n`);
-    if (error.hint) io.stderr.write(`${cliMessages.hintPrefix}${error.hint}\n`);
+    const hint = error.hint ?? cliMessages.fallbackHints[error.code]?.(command);
+    if (hint) io.stderr.write(`${cliMessages.hintPrefix}${hint}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -4,6 +4,7 @@ import {
   CsvAppender,
   ERROR_CODES,
   PoolscopeError,
+  coreMessages,
   locateColumns,
   profileSchema,
   readCsvRows,
@@ -58,6 +59,7 @@ async function headerOf(file: string): Promise<readonly string[]> {
 
 /** The known schema whose columns the header holds; a bad-data error naming what is missing otherwise. */
 function schemaOf(file: string, header: readonly string[]): Mergeable<unknown> {
+  if (header.length === 0) throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.emptyFile(file), { hint: runnerMessages.mergeEmptyHint });
   const found = MERGEABLE.find((m) => m.schema.columns.every((c) => header.includes(c)));
   if (found) return found;
   // Explain against the closest schema: which of its columns are missing (or a wrong delimiter).
@@ -66,6 +68,12 @@ function schemaOf(file: string, header: readonly string[]): Mergeable<unknown> {
     throw new PoolscopeError(ERROR_CODES.SCHEMA_MISMATCH, runnerMessages.mergeUnknownSchema(file), { hint: runnerMessages.mergeMismatchHint });
   locateColumns(file, header, closest.schema.columns, closest.schema.name);
   return closest;
+}
+
+/** The reason inside an error: the cause of a PoolscopeError (its own message names another file), else the message. */
+function errorText(error: unknown): string {
+  const cause = error instanceof PoolscopeError ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause ?? (error as Error).message);
 }
 
 const overlap = (m: Mergeable<unknown>, header: readonly string[]) => m.schema.columns.filter((c) => header.includes(c)).length;
@@ -101,7 +109,13 @@ export async function mergeCsvFiles(options: MergeOptions): Promise<MergeSummary
   const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.merge.tmp`);
   const seen = new Map<string, string>();
   const runIds = new Set<string>();
-  const appender = CsvAppender.open(temporary, merge.schema);
+  let appender: CsvAppender<unknown>;
+  try {
+    appender = CsvAppender.open(temporary, merge.schema);
+  } catch (error) {
+    // Name the file asked for, not the temporary one beside it.
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(output, errorText(error)), { hint: coreMessages.cannotWriteHint, cause: error });
+  }
   try {
     for (const file of inputs) {
       let batch: unknown[] = [];
@@ -128,7 +142,7 @@ export async function mergeCsvFiles(options: MergeOptions): Promise<MergeSummary
     appender.close();
     rmSync(temporary, { force: true });
     if (error instanceof PoolscopeError) throw error;
-    throw new PoolscopeError(ERROR_CODES.OUTPUT, `${output}: cannot write: ${(error as Error).message}`, { cause: error });
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(output, errorText(error)), { hint: coreMessages.cannotWriteHint, cause: error });
   }
   if (runIds.size > 1) warn(runnerMessages.mergeRunIds([...runIds].sort()));
   return { schema: merge.schema.name, rows: seen.size, run_ids: [...runIds].sort() };

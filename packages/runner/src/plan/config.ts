@@ -68,7 +68,14 @@ export function readRunConfig(file: string): RunRequest {
   for (const [key, value] of Object.entries(json)) {
     const apply = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key] : undefined;
     if (!apply) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
-    apply(value, runnerMessages.configKey(file, key), request, file);
+    try {
+      apply(value, runnerMessages.configKey(file, key), request, file);
+    } catch (error) {
+      // The value's own message names the file and key; say where the values are explained.
+      if (error instanceof PoolscopeError && error.hint === undefined)
+        throw new PoolscopeError(error.code, error.message, { hint: runnerMessages.configValueHint(key), cause: error.cause });
+      throw error;
+    }
   }
   return request;
 }
