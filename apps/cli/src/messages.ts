@@ -10,6 +10,8 @@ export const cliMessages = {
   helpAfterError: '(run `poolscope --help` or `poolscope help COMMAND` for usage)',
   errorPrefix: 'poolscope: error: ',
   hintPrefix: 'hint: ',
+  /** Before the stack trace of an error's cause, with --debug. */
+  causedBy: 'caused by: ',
   internal: (message: string) => `poolscope: internal error: ${message}`,
   internalHint: 'This is a bug in poolscope. Run the command again with --debug to see where it happened, and report it.',
   /**
