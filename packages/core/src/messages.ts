@@ -33,6 +33,10 @@ export const coreMessages = {
   notAFile: (file: string) => `${file}: is a directory, not a file`,
   cannotRead: (file: string, reason: string) => `${file}: cannot read: ${reason}`,
   cannotWrite: (file: string, reason: string) => `${file}: cannot write: ${reason}`,
+  fileInTheWay: (file: string) => `'${file}' is a file, not a directory`,
+  permissionDenied: (path: string) => `permission denied${path ? ` on '${path}'` : ''}`,
+  readOnly: 'the file system is read-only',
+  diskFull: 'no space left on the disk',
   cannotWriteHint: 'Choose an output location you can write to.',
   headerMismatch: (file: string, schema: string) =>
     `${file}:1: the header does not match the ${schema} schema, so rows cannot be appended to it`,

@@ -5,6 +5,7 @@ import {
   ERROR_CODES,
   PoolscopeError,
   coreMessages,
+  fsErrorReason,
   locateColumns,
   profileSchema,
   readCsvRows,
@@ -83,7 +84,7 @@ function schemaOf(file: string, header: readonly string[]): Mergeable<unknown> {
 /** The reason inside an error: the cause of a PoolscopeError (its own message names another file), else the message. */
 function errorText(error: unknown): string {
   const cause = error instanceof PoolscopeError ? error.cause : error;
-  return cause instanceof Error ? cause.message : String(cause ?? (error as Error).message);
+  return cause === undefined ? String((error as Error).message) : fsErrorReason(cause);
 }
 
 const overlap = (m: Mergeable<unknown>, header: readonly string[]) => m.schema.columns.filter((c) => header.includes(c)).length;
