@@ -22,6 +22,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       return 2;
     }
-    return reportError(error, io, argv.includes('--debug'));
+    const names = new Set(program.commands.map((c) => c.name()));
+    const command = argv.find((arg) => names.has(arg)) ?? '';
+    return reportError(error, io, argv.includes('--debug'), command);
   }
 }

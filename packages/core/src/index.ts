@@ -11,6 +11,7 @@ export { readCsvRows, readCsvBatches, readRecords, readRecordBatches, readAllRec
 export { CsvAppender, formatCsvLine } from './csv/append.js';
 export { writeFileAtomic } from './fs/write-atomic.js';
 export { syncDirectory } from './fs/sync-directory.js';
+export { fsErrorReason } from './fs/fs-error-reason.js';
 export { collectHostInfo, countPhysicalCores } from './host/collect.js';
 export { readHostInfo, writeHostInfo } from './host/io.js';
 

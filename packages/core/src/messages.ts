@@ -20,6 +20,9 @@ export const coreMessages = {
     `${file}:1: missing ${plural(missing.length, 'column')} ${quoteList(missing)}`,
   duplicateColumns: (file: string, duplicated: readonly string[]) =>
     `${file}:1: duplicated ${plural(duplicated.length, 'column')} ${quoteList(duplicated)}`,
+  duplicateColumnsHint: 'Each column may appear once in the header: rename or remove the repeated one.',
+  lineTooLong: (where: string, limit: string) => `${where}: a line longer than ${limit} without a line break: this is not a CSV file poolscope can read`,
+  lineTooLongHint: 'Check that this is the file you meant (a CSV with one record per line), not a binary or truncated file.',
   delimiterHint: (delimiter: string) =>
     `The header looks separated by '${delimiter}': poolscope reads comma-separated files; export the file again as CSV.`,
   columnsHint: (schema: string, columns: readonly string[]) => `A ${schema} file needs the columns: ${columns.join(', ')}.`,
@@ -30,6 +33,10 @@ export const coreMessages = {
   notAFile: (file: string) => `${file}: is a directory, not a file`,
   cannotRead: (file: string, reason: string) => `${file}: cannot read: ${reason}`,
   cannotWrite: (file: string, reason: string) => `${file}: cannot write: ${reason}`,
+  fileInTheWay: (file: string) => `'${file}' is a file, not a directory`,
+  permissionDenied: (path: string) => `permission denied${path ? ` on '${path}'` : ''}`,
+  readOnly: 'the file system is read-only',
+  diskFull: 'no space left on the disk',
   cannotWriteHint: 'Choose an output location you can write to.',
   headerMismatch: (file: string, schema: string) =>
     `${file}:1: the header does not match the ${schema} schema, so rows cannot be appended to it`,

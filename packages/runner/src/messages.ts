@@ -15,6 +15,7 @@ export const runnerMessages = {
   configNotObject: (file: string) => `${file}: a config file must hold one JSON object, such as {"threads": [1, 2, 4]}`,
   configUnknownKey: (file: string, key: string, keys: readonly string[]) =>
     `${file}: unknown key '${key}'; a config file may set: ${keys.join(', ')}`,
+  configValueHint: (key: string) => `Give '${key}' the value --${key} takes on the command line (a list as an array or as "a,b,c"); see \`poolscope run --help\`.`,
   configHint: 'The keys of a config file are the long options of `poolscope run`, with the same values.',
   unknownTarget: (name: string, accepted: readonly string[]) => `--targets: unknown target '${name}'; known targets: ${accepted.join(', ')}`,
   unknownTargetHint: 'Run `poolscope targets` to list the targets this machine has; names are case-sensitive.',
@@ -76,6 +77,7 @@ export const runnerMessages = {
   mergeUnknownSchema: (file: string) => `${file}:1: the header is neither a timings nor a profile header`,
   mergeMismatch: (file: string, schema: string, firstFile: string, firstSchema: string) =>
     `${file} holds ${schema} rows but ${firstFile} holds ${firstSchema} rows; merge joins files of one schema`,
+  mergeEmptyHint: 'Give the shards\' timings.csv (or profile.csv) files, each with its header line; leave out a shard that wrote nothing.',
   mergeMismatchHint: 'Merge the timings.csv files and the profile.csv files of the shards separately.',
   mergeDuplicate: (where: string, firstWhere: string) => `${where}: the same row (cell and repetition) as ${firstWhere}`,
   mergeDuplicateHint: 'A shard was given twice, or two runs overlap; give each shard once.',

@@ -15,6 +15,8 @@ export const analyzeMessages = {
   resamplesOption: 'bootstrap resamples for CIs',
   plateauGainOption: 'plateau: the share of an ideal thread below which one more thread gains nothing',
   xWithoutY: (given: string, missing: string) => `${given} needs ${missing}: a foreign CSV is analysed by its x and y columns`,
+  notTimings: (file: string) => `${file} is not a poolscope timings file, so it needs --x and --y: a foreign CSV is analysed by its x and y columns`,
+  emptyFileHint: 'Give a CSV file with a header line and data rows: `poolscope run` writes them to DIR/raw/timings.csv.',
   xyHint: 'Example: poolscope analyze data.csv --x threads --y throughput',
   foreignOnDirectory: (option: string) => `${option} applies to a CSV file, not to a run directory`,
   foreignOnlyHint: 'Give the CSV file itself, or drop the option to analyse the run directory.',

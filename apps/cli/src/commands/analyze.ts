@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { ERROR_CODES, PoolscopeError, assertReadableFile, readCsvRows, timingSchema } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, assertReadableFile, coreMessages, locateColumns, readCsvRows, timingSchema } from '@poolscope/core';
 import {
   DEFAULT_PLATEAU_GAIN,
   DEFAULT_RESAMPLES,
@@ -105,9 +105,20 @@ function printSummary(io: CliIO, summary: AnalysisSummary): void {
   io.stdout.write(`${blocks.join('\n\n')}\n\n${tail.join('\n')}\n`);
 }
 
+/**
+ * Whether `file` holds poolscope timings: false for another CSV (to analyse with --x and --y).
+ * Refuses an empty file, a header split by another delimiter, and a header that holds most of the
+ * timing columns but not all (a damaged timings file), naming the file and what is wrong.
+ */
 async function isTimingsCsv(file: string): Promise<boolean> {
-  for await (const { cells } of readCsvRows(file)) return timingSchema.columns.every((c) => cells.includes(c));
-  return false;
+  for await (const { cells } of readCsvRows(file)) {
+    const present = timingSchema.columns.filter((c) => cells.includes(c)).length;
+    if (present === timingSchema.columns.length) return true;
+    const otherDelimiter = cells.length === 1 && /[;\t|]/.test(cells[0]!);
+    if (otherDelimiter || present >= timingSchema.columns.length / 2) locateColumns(file, cells, timingSchema.columns, timingSchema.name);
+    return false;
+  }
+  throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.emptyFile(file), { hint: m.emptyFileHint });
 }
 
 /** `poolscope analyze PATH`: analyses a run directory, a raw timings CSV, or any CSV (--x, --y). */
@@ -158,7 +169,7 @@ export function analyzeCommand(io: CliIO): Command {
         else printForeign(io, result);
         return;
       }
-      if (!(await isTimingsCsv(path))) throw new PoolscopeError(ERROR_CODES.USAGE, m.xWithoutY('a CSV that is not poolscope timings', '--x and --y'), { hint: m.xyHint });
+      if (!(await isTimingsCsv(path))) throw new PoolscopeError(ERROR_CODES.USAGE, m.notTimings(path), { hint: m.xyHint });
       const summary = await analyzeFiles([path], { ...settings, cores });
       if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       else printSummary(io, summary);

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ERROR_CODES, PoolscopeError, coreMessages } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, coreMessages, fsErrorReason } from '@poolscope/core';
 
 /** The link, inside the results directory, that points at the newest run. */
 export const LATEST = 'latest';
@@ -48,7 +48,7 @@ export function pointLatest(results: string, runDir: string): string {
     renameSync(temporary, link);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(link, (error as Error).message), { hint: coreMessages.cannotWriteHint, cause: error });
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(link, fsErrorReason(error)), { hint: coreMessages.cannotWriteHint, cause: error });
   }
   return link;
 }

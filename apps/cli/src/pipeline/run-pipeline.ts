@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ERROR_CODES, PoolscopeError, coreMessages, isPoolscopeError, readCsvRows } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, coreMessages, fsErrorReason, isPoolscopeError, readCsvRows } from '@poolscope/core';
 import { discoverPythons, runMatrix, runPaths, type InjectedFault, type RunEvent, type RunRequest, type RunSummary } from '@poolscope/runner';
 import type { FigureFormat } from '@poolscope/plots';
 import { regenerate, type RegenerateOptions } from '../report/write-report.js';
@@ -181,7 +181,7 @@ function prepareRunDirectory(dir: string): void {
   try {
     mkdirSync(raw, { recursive: true });
   } catch (error) {
-    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(raw, (error as Error).message), { hint: coreMessages.cannotWriteHint, cause: error });
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(raw, fsErrorReason(error)), { hint: coreMessages.cannotWriteHint, cause: error });
   }
   if (existsSync(pipelineRecordPath(dir))) throw new PoolscopeError(ERROR_CODES.USAGE, m.runExists(dir), { hint: m.runExistsHint });
 }

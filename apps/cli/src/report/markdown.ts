@@ -1,8 +1,11 @@
 import { inlineParts, type Block, type Inline, type ReportDocument, type Section, type Text } from './document.js';
 
-/** Escapes text so Markdown shows it as written: no emphasis, links, HTML or table breaks from data. */
+/** The HTML entities of the characters Markdown would read as HTML: a tag, or an entity (`&lt;` in data stays as typed). */
+const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/** Escapes text so Markdown shows it as written: no emphasis, links, HTML, entities or table breaks from data. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>&|#]/g, (c) => ENTITIES[c] ?? `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 /** A code span that holds any text: a fence of more backticks than the text has in a row. */

@@ -59,7 +59,9 @@ describe('poolscope plot', () => {
   it('rejects an unknown format, naming the option and the choices (exit 2)', async () => {
     const result = await runCli(['plot', runCopy(), '--format', 'svg,jpg']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`${cliMessages.errorPrefix}${plotMessages.badFormat('svg,jpg')}\n`);
+    expect(result.stderr).toBe(
+      `${cliMessages.errorPrefix}${plotMessages.badFormat('svg,jpg')}\n${cliMessages.hintPrefix}${cliMessages.fallbackHints.E_USAGE!('plot')}\n`,
+    );
   });
 
   it('rejects a directory that does not exist (exit 2)', async () => {

@@ -126,6 +126,19 @@ describe('poolscope run', () => {
     expect(result.stdout).toContain(runCliMessages.cellTableNoBaseline(['node-pool io 6']));
   });
 
+  it('records a task that hangs as a timeout row, restarts the target and measures the other cells', async () => {
+    const out = tmp();
+    const faults = JSON.stringify([{ kind: 'hang', task: 1, target: 'node-pool', cells: { num_threads: 2 } }]);
+    const result = await runCli(['run', '--out', out, ...quick, '--timeout-s', '1'], { POOLSCOPE_INJECT_FAULTS: faults });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(runCliMessages.restarted('node-pool'));
+    const rows = await readAllRecords(join(out, 'raw', 'timings.csv'), timingSchema);
+    expect(rows).toHaveLength(8);
+    const hung = rows.filter((r) => r.target === 'node-pool' && r.num_threads === 2);
+    expect(hung.map((r) => r.status).sort()).toEqual(['error', 'timeout']);
+    expect(rows.filter((r) => !hung.includes(r)).every((r) => r.status === 'ok')).toBe(true);
+  });
+
   it('explains itself', async () => {
     const result = await runCli(['run', '--help']);
     expect(result.code).toBe(0);

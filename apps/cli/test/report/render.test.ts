@@ -69,6 +69,8 @@ describe('the report renderers', () => {
     expect(md).not.toContain('<script>');
     expect(md).toContain(escapeMarkdown(awkward));
     expect(escapeMarkdown('a|b *c* <d>')).toBe('a\\|b \\*c\\* &lt;d&gt;');
+    // An entity in data shows as typed, not as the character it names.
+    expect(escapeMarkdown('a &lt; b & c')).toBe('a &amp;lt; b &amp; c');
     expect(md).toContain('| &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*');
     expect(md).toContain('``a`b``');
     expect(md).toContain('`poolscope report DIR`');

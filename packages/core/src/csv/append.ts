@@ -5,6 +5,7 @@ import { ERROR_CODES, PoolscopeError } from '../errors.js';
 import { coreMessages } from '../messages.js';
 import type { CsvSchema } from '../schema/csv-schema.js';
 import { syncDirectory } from '../fs/sync-directory.js';
+import { fsErrorReason } from '../fs/fs-error-reason.js';
 
 /**
  * Formats cells as one CSV line. Line breaks inside a cell are written as the two characters `\n`
@@ -16,7 +17,7 @@ export function formatCsvLine(cells: readonly string[]): string {
 }
 
 function outputError(file: string, error: unknown): PoolscopeError {
-  return new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(file, (error as Error).message), {
+  return new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(file, fsErrorReason(error)), {
     hint: coreMessages.cannotWriteHint,
     cause: error,
   });

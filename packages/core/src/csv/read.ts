@@ -28,6 +28,13 @@ export function assertReadableFile(file: string): void {
 const QUEUE_LIMIT = 4096;
 
 /**
+ * The longest line read, in characters. A timings row is about 200 characters and a profile row a
+ * few hundred; a line far longer is not a CSV of records (a binary file, a file of NUL bytes), and
+ * the parser would otherwise hold all of it in one string until memory or V8's string limit runs out.
+ */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+/**
  * Streams every record of a CSV file, the header included, without loading the file whole.
  * Accepts a BOM, CRLF or LF line ends, and quoted fields holding commas, quotes and line breaks;
  * skips blank lines. Fields are trimmed of surrounding spaces.
@@ -65,6 +72,24 @@ export async function* readCsvBatches(file: string): AsyncGenerator<CsvRow[]> {
     }
   };
   input.on('data', watchQuotes);
+  // Characters since the last line break, checked before Papa Parse sees each chunk: every line
+  // before the one too long has then been parsed, so `nextLine` is its number.
+  let lineChars = 0;
+  const watchLineLength = (chunk: string | Buffer) => {
+    const text = chunk as string;
+    const lastBreak = text.lastIndexOf('\n');
+    lineChars = lastBreak < 0 ? lineChars + text.length : text.length - lastBreak - 1;
+    if (lineChars > MAX_LINE_CHARS && failure === undefined) {
+      failure = new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.lineTooLong(`${file}:${nextLine}`, `${MAX_LINE_CHARS / (1024 * 1024)} MiB`), {
+        hint: coreMessages.lineTooLongHint,
+      });
+      done = true;
+      parser?.abort();
+      input.destroy();
+      signal();
+    }
+  };
+  input.on('data', watchLineLength);
 
   Papa.parse<string[]>(input, {
     delimiter: ',',
@@ -165,7 +190,8 @@ export function locateColumns(file: string, header: readonly string[], required:
     });
   }
   const dupRequired = [...duplicated].filter((c) => required.includes(c));
-  if (dupRequired.length > 0) throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.duplicateColumns(file, dupRequired));
+  if (dupRequired.length > 0)
+    throw new PoolscopeError(ERROR_CODES.BAD_DATA, coreMessages.duplicateColumns(file, dupRequired), { hint: coreMessages.duplicateColumnsHint });
   return seen;
 }
 

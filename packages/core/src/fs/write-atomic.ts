@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { ERROR_CODES, PoolscopeError } from '../errors.js';
 import { coreMessages } from '../messages.js';
+import { fsErrorReason } from './fs-error-reason.js';
 import { syncDirectory } from './sync-directory.js';
 
 /**
@@ -21,7 +22,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // The directory itself may be what is missing or unwritable; the error below says so.
     }
-    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(file, (error as Error).message), {
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(file, fsErrorReason(error)), {
       hint: coreMessages.cannotWriteHint,
       cause: error,
     });

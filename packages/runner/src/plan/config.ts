@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { assertReadableFile, ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
+import { jsonSyntaxError } from './json-syntax.js';
 import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { REPETITION_ORDERS } from './schedule.js';
@@ -56,11 +57,13 @@ export const RUN_CONFIG_KEYS = Object.keys(CONFIG_KEYS);
  */
 export function readRunConfig(file: string): RunRequest {
   assertReadableFile(file);
+  const text = readFileSync(file, 'utf8');
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotJson(file, (error as Error).message), { hint: runnerMessages.configHint });
+    const { where, reason } = jsonSyntaxError(file, text, (error as Error).message);
+    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotJson(where, reason), { hint: runnerMessages.configHint });
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotObject(file), { hint: runnerMessages.configHint });
@@ -68,7 +71,14 @@ export function readRunConfig(file: string): RunRequest {
   for (const [key, value] of Object.entries(json)) {
     const apply = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key] : undefined;
     if (!apply) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
-    apply(value, runnerMessages.configKey(file, key), request, file);
+    try {
+      apply(value, runnerMessages.configKey(file, key), request, file);
+    } catch (error) {
+      // The value's own message names the file and key; say where the values are explained.
+      if (error instanceof PoolscopeError && error.hint === undefined)
+        throw new PoolscopeError(error.code, error.message, { hint: runnerMessages.configValueHint(key), cause: error.cause });
+      throw error;
+    }
   }
   return request;
 }

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import {
   collectHostInfo,
   coreMessages,
+  fsErrorReason,
   CsvAppender,
   ERROR_CODES,
   hostId,
@@ -82,7 +83,7 @@ function prepareOutput(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(dir, (error as Error).message), { hint: coreMessages.cannotWriteHint, cause: error });
+    throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(dir, fsErrorReason(error)), { hint: coreMessages.cannotWriteHint, cause: error });
   }
 }
 

@@ -88,7 +88,7 @@ describe('user rules', () => {
     expect(readCategoryRules(good)).toEqual([{ category: 'lock', names: ['spin'] }]);
     const notJson = path.join(dir, 'bad.json');
     writeFileSync(notJson, '[{');
-    expect(() => readCategoryRules(notJson)).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, message: expect.stringMatching(/^.*bad\.json: invalid category rules: /) }));
+    expect(() => readCategoryRules(notJson)).toThrow(expect.objectContaining({ code: ERROR_CODES.BAD_DATA, message: expect.stringMatching(/^.*bad\.json:1:\d+: invalid category rules: /) }));
     const empty = path.join(dir, 'empty.json');
     writeFileSync(empty, '[{"category": "task"}]');
     expect(() => readCategoryRules(empty)).toThrow(/\[0\] a rule needs names, a file, or both/);
