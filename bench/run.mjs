@@ -42,7 +42,15 @@ const { nodePoolOverhead, nodePoolSpeedup } = await import('./figures/node.mjs')
 const { pythonOverhead } = await import('./figures/python.mjs');
 const { analysisCost } = await import('./figures/analysis.mjs');
 const { pipelineShare } = await import('./figures/pipeline.mjs');
-const GROUPS = { 'node-speedup': nodePoolSpeedup, 'node-overhead': nodePoolOverhead, 'python-overhead': pythonOverhead, analysis: analysisCost, pipeline: pipelineShare };
+// Each group runs under one hold of the measuring lock (a quiet spell of a minute or few), except
+// the pipeline's, whose runs of minutes each take it in turn.
+const GROUPS = {
+  'node-speedup': { run: nodePoolSpeedup, lockEachRun: false },
+  'node-overhead': { run: nodePoolOverhead, lockEachRun: false },
+  'python-overhead': { run: pythonOverhead, lockEachRun: false },
+  analysis: { run: analysisCost, lockEachRun: false },
+  pipeline: { run: pipelineShare, lockEachRun: true },
+};
 
 const ctx = {
   quick: options.quick,
@@ -50,43 +58,51 @@ const ctx = {
   cores: cores(),
   root,
   log: (text) => console.error(text),
-  /** Runs a short timing-sensitive step (a calibration) under the lock. */
-  locked: (work) => locked(lock, work),
 };
 
 const started = new Date();
-console.error(`bench: ${options.quick ? 'quick' : 'full'} suite, ${options.groups.join(', ')}; ${ctx.cores} cores${lock ? ', each figure under the measuring lock' : ''}`);
+const loadAtStart = loadAverage();
+const commit = gitCommit(root);
+const out = options.out ? resolve(options.out) : join(root, 'bench', options.partial ? 'results-partial.json' : 'results.json');
+
+/** results.json: the machine, the date, the commit, and every figure so far (written after each group). */
+function results(figures, complete) {
+  return {
+    schema_version: 1,
+    date: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+    complete,
+    commit,
+    mode: options.quick ? 'quick' : 'full',
+    figures_run: options.groups,
+    lock: lock ? `${LOCK_FILE} (exclusive, per figure group, per pipeline run)` : null,
+    load_average_at_start: loadAtStart,
+    node: process.version,
+    // The machine as poolscope's own runs record it (host.json), with the interpreters measured.
+    host: collectHostInfo([
+      ...new Map(
+        figures.flatMap((f) => {
+          const i = f.details?.interpreter;
+          return i ? [[i.path, { target: i.target, implementation: i.implementation, path: i.path, version: i.version, free_threaded_build: i.free_threaded_build, gil_enabled: i.gil_enabled }]] : [];
+        }),
+      ).values(),
+    ]),
+    figures: [...figures].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
+  };
+}
+
+console.error(`bench: ${options.quick ? 'quick' : 'full'} suite, ${options.groups.join(', ')}; ${ctx.cores} cores${lock ? ', each figure group under the measuring lock' : ''}`);
 const figures = [];
 for (const key of options.groups) {
   const t0 = Date.now();
   console.error(`bench: ${key}`);
-  figures.push(...(await GROUPS[key](ctx)));
+  const { run, lockEachRun } = GROUPS[key];
+  figures.push(...(lockEachRun ? await run({ ...ctx, lockEachRun: lock }) : await locked(lock, () => run(ctx))));
   console.error(`bench: ${key} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  // Kept as the suite goes, so that a suite stopped midway still leaves what it measured.
+  writeFileSync(out, `${JSON.stringify(results(figures, false), null, 2)}\n`);
 }
-figures.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-
-const results = {
-  schema_version: 1,
-  date: started.toISOString(),
-  seconds: (Date.now() - started.getTime()) / 1000,
-  commit: gitCommit(root),
-  mode: options.quick ? 'quick' : 'full',
-  figures_run: options.groups,
-  lock: lock ? `${LOCK_FILE} (exclusive, per figure)` : null,
-  load_average_at_start: loadAverage(),
-  node: process.version,
-  // The machine as poolscope's own runs record it (host.json), with the interpreters measured.
-  host: collectHostInfo([
-    ...new Map(
-      figures.flatMap((f) => {
-        const i = f.details?.interpreter;
-        return i ? [[i.path, { target: i.target, implementation: i.implementation, path: i.path, version: i.version, free_threaded_build: i.free_threaded_build, gil_enabled: i.gil_enabled }]] : [];
-      }),
-    ).values(),
-  ]),
-  figures,
-};
-const out = options.out ? resolve(options.out) : join(root, 'bench', options.partial ? 'results-partial.json' : 'results.json');
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-console.log(formatTable(figures));
-console.log(`\n${results.mode} suite, ${(results.seconds / 60).toFixed(1)} min, commit ${results.commit ?? 'unknown'}; results in ${relative(process.cwd(), out) || out}`);
+const final = results(figures, true);
+writeFileSync(out, `${JSON.stringify(final, null, 2)}\n`);
+console.log(formatTable(final.figures));
+console.log(`\n${final.mode} suite, ${(final.seconds / 60).toFixed(1)} min, commit ${commit ?? 'unknown'}; results in ${relative(process.cwd(), out) || out}`);

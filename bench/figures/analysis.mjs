@@ -5,7 +5,6 @@
 // fresh processes, alternated); this only runs it, under the lock, and reads its samples.
 import { join } from 'node:path';
 import { runJson } from '../lib/child.mjs';
-import { locked } from '../lib/lock.mjs';
 import { machineLoad, ticks } from '../lib/machine.mjs';
 import { figureResult } from '../lib/stats.mjs';
 
@@ -13,11 +12,9 @@ export async function analysisCost(ctx) {
   const rounds = ctx.quick ? 1 : 5;
   const rows = ctx.quick ? 100_000 : 1_000_000;
   ctx.log(`  figures 4 and 6: ${rows} rows, ${rounds} rounds (packages/analysis/bench/analyse-1m.mjs)`);
-  const { result, load } = await locked(ctx.lock, async () => {
-    const before = ticks();
-    const result = await runJson(process.execPath, [join(ctx.root, 'packages/analysis/bench/analyse-1m.mjs'), String(rounds), String(rows)]);
-    return { result, load: machineLoad(before, ticks()) };
-  });
+  const before = ticks();
+  const result = await runJson(process.execPath, [join(ctx.root, 'packages/analysis/bench/analyse-1m.mjs'), String(rounds), String(rows)]);
+  const load = machineLoad(before, ticks());
   const csvMb = result.csv_bytes / 2 ** 20;
   const details = { rows: result.rows, csv_bytes: result.csv_bytes, rounds: result.rounds, ...load };
   const ratios = result.rounds.map((r) => r.analyse.seconds / r.parse.seconds);

@@ -26,12 +26,11 @@ function calibrated(us) {
 export async function nodePoolSpeedup(ctx) {
   const cores = ctx.cores;
   const taskUs = 20_000;
-  const spec = { tasks: ctx.quick ? 2 * cores * 5 : 2 * cores * 10, threads: [1, cores], repeats: ctx.quick ? 2 : 3, warmup: 1, taskWork: await ctx.locked(() => calibrated(taskUs)) };
+  const spec = { tasks: ctx.quick ? 2 * cores * 5 : 2 * cores * 10, threads: [1, cores], repeats: ctx.quick ? 2 : 3, warmup: 1, taskWork: calibrated(taskUs) };
   const rounds = ctx.quick ? 1 : 4;
   const entries = await compareInRounds({
     commands: { poolscope: () => poolscopeCell(spec), piscina: () => bareCell(spec) },
     rounds,
-    lock: ctx.lock,
     onRound: (e) => ctx.log(`  figure 1 round ${e.round + 1}/${rounds}`),
   });
   const perRepetition = (name) => entries.flatMap((e) => pairedRatios(e.results[name].walls[1], e.results[name].walls[cores]).map((s) => s / cores));
@@ -74,12 +73,11 @@ export async function nodePoolOverhead(ctx) {
   ];
   const results = [];
   for (const [i, cell] of cells.entries()) {
-    const spec = { tasks: cell.tasks, threads: [cores], repeats: ctx.quick ? 3 : 5, warmup: 1, taskWork: await ctx.locked(() => calibrated(cell.taskUs)) };
+    const spec = { tasks: cell.tasks, threads: [cores], repeats: ctx.quick ? 3 : 5, warmup: 1, taskWork: calibrated(cell.taskUs) };
     const rounds = ctx.quick ? 1 : 6;
     const entries = await compareInRounds({
       commands: { poolscope: () => poolscopeCell(spec), piscina: () => bareCell(spec) },
       rounds,
-      lock: ctx.lock,
       onRound: (e) => ctx.log(`  figure 2${'ab'[i]} round ${e.round + 1}/${rounds}`),
     });
     const a = entries.map((e) => median(e.results.poolscope.walls[cores]));

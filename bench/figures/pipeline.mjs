@@ -31,7 +31,8 @@ export async function pipelineShare(ctx) {
     ctx.log(`  figure 5: pipeline run ${i + 1}/${runs}${ctx.quick ? ' (quick: a tiny matrix)' : ' (default profile, about 3 minutes)'}`);
     const results = mkdtempSync(join(tmpdir(), 'poolscope-bench-pipeline-'));
     try {
-      const load = await locked(ctx.lock, async () => {
+      // Each run holds the lock on its own: a pipeline takes minutes, and others wait for the lock.
+      const load = await locked(ctx.lockEachRun, async () => {
         const before = ticks();
         await runCli(ctx.root, ['pipeline', '--results', results, ...extra]);
         return machineLoad(before, ticks());

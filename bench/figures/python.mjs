@@ -60,7 +60,7 @@ export async function pythonOverhead(ctx) {
   let letter = 0;
   for (const python of found) {
     const cells = [
-      { taskType: 'cpu', tasks: 1000, taskWork: await ctx.locked(() => calibrated(python.path, 200)), label: 'cpu 1000 x 200 us' },
+      { taskType: 'cpu', tasks: 1000, taskWork: await calibrated(python.path, 200), label: 'cpu 1000 x 200 us' },
       { taskType: 'io', tasks: 1000, taskWork: 1000, label: 'io 1000 x 1 ms' },
     ];
     for (const cell of cells) {
@@ -73,7 +73,6 @@ export async function pythonOverhead(ctx) {
           plain: () => runJson(python.path, [join(here, 'cells/plain_rca.py'), cell.taskType, String(cell.taskWork), String(cell.tasks), String(cores), String(repeats), '1']),
         },
         rounds,
-        lock: ctx.lock,
         onRound: (e) => ctx.log(`  figure 3 ${python.target} ${cell.taskType} round ${e.round + 1}/${rounds}`),
       });
       const a = entries.map((e) => median(e.results.poolscope.walls[cores]));

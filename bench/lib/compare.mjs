@@ -1,29 +1,25 @@
 // Runs compared commands side by side: round after round, every command in turn (A B A B ...),
-// under the measuring lock, with what the rest of the machine did meanwhile.
+// with what the rest of the machine did meanwhile. The caller holds the measuring lock.
 import { interleave } from './stats.mjs';
-import { locked } from './lock.mjs';
 import { machineLoad, ticks } from './machine.mjs';
 
 /**
- * Runs `commands` ({ name: () => Promise<result> }) for `rounds` rounds in interleaved order, all
- * rounds under one hold of the lock (one quiet spell of the machine; a few minutes at most), and
+ * Runs `commands` ({ name: () => Promise<result> }) for `rounds` rounds in interleaved order and
  * returns one entry per round: { round, results: { name: result }, others_cores, steal_share }.
  * `onRound` sees each round as it ends (for progress).
  */
-export async function compareInRounds({ commands, rounds, lock, onRound = () => undefined }) {
+export async function compareInRounds({ commands, rounds, onRound = () => undefined }) {
   const order = interleave(Object.keys(commands), rounds);
-  return locked(lock, async () => {
-    const out = [];
-    for (let round = 0; round < rounds; round++) {
-      const before = ticks();
-      const results = {};
-      for (const { name } of order.filter((o) => o.round === round)) results[name] = await commands[name]();
-      const entry = { round, results, ...machineLoad(before, ticks()) };
-      out.push(entry);
-      onRound(entry);
-    }
-    return out;
-  });
+  const out = [];
+  for (let round = 0; round < rounds; round++) {
+    const before = ticks();
+    const results = {};
+    for (const { name } of order.filter((o) => o.round === round)) results[name] = await commands[name]();
+    const entry = { round, results, ...machineLoad(before, ticks()) };
+    out.push(entry);
+    onRound(entry);
+  }
+  return out;
 }
 
 /** The median, min and max of a list of machine-load numbers, skipping unknowns (null off Linux). */
