@@ -42,15 +42,7 @@ const { nodePoolOverhead, nodePoolSpeedup } = await import('./figures/node.mjs')
 const { pythonOverhead } = await import('./figures/python.mjs');
 const { analysisCost } = await import('./figures/analysis.mjs');
 const { pipelineShare } = await import('./figures/pipeline.mjs');
-// Each group runs under one hold of the measuring lock (a quiet spell of a minute or few), except
-// the pipeline's, whose runs of minutes each take it in turn.
-const GROUPS = {
-  'node-speedup': { run: nodePoolSpeedup, lockEachRun: false },
-  'node-overhead': { run: nodePoolOverhead, lockEachRun: false },
-  'python-overhead': { run: pythonOverhead, lockEachRun: false },
-  analysis: { run: analysisCost, lockEachRun: false },
-  pipeline: { run: pipelineShare, lockEachRun: true },
-};
+const GROUPS = { 'node-speedup': nodePoolSpeedup, 'node-overhead': nodePoolOverhead, 'python-overhead': pythonOverhead, analysis: analysisCost, pipeline: pipelineShare };
 
 const ctx = {
   quick: options.quick,
@@ -75,7 +67,7 @@ function results(figures, complete) {
     commit,
     mode: options.quick ? 'quick' : 'full',
     figures_run: options.groups,
-    lock: lock ? `${LOCK_FILE} (exclusive, per figure group, per pipeline run)` : null,
+    lock: lock ? `${LOCK_FILE} (exclusive, the whole suite)` : null,
     load_average_at_start: loadAtStart,
     node: process.version,
     // The machine as poolscope's own runs record it (host.json), with the interpreters measured.
@@ -91,17 +83,20 @@ function results(figures, complete) {
   };
 }
 
-console.error(`bench: ${options.quick ? 'quick' : 'full'} suite, ${options.groups.join(', ')}; ${ctx.cores} cores${lock ? ', each figure group under the measuring lock' : ''}`);
+console.error(`bench: ${options.quick ? 'quick' : 'full'} suite, ${options.groups.join(', ')}; ${ctx.cores} cores${lock ? ', the whole suite under the measuring lock' : ''}`);
 const figures = [];
-for (const key of options.groups) {
-  const t0 = Date.now();
-  console.error(`bench: ${key}`);
-  const { run, lockEachRun } = GROUPS[key];
-  figures.push(...(lockEachRun ? await run({ ...ctx, lockEachRun: lock }) : await locked(lock, () => run(ctx))));
-  console.error(`bench: ${key} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  // Kept as the suite goes, so that a suite stopped midway still leaves what it measured.
-  writeFileSync(out, `${JSON.stringify(results(figures, false), null, 2)}\n`);
-}
+// One hold of the measuring lock for the whole suite: with test suites taking it shared one after
+// another, every new attempt to take it exclusively can wait minutes (flock favours no writer).
+await locked(lock, async () => {
+  for (const key of options.groups) {
+    const t0 = Date.now();
+    console.error(`bench: ${key}`);
+    figures.push(...(await GROUPS[key](ctx)));
+    console.error(`bench: ${key} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    // Kept as the suite goes, so that a suite stopped midway still leaves what it measured.
+    writeFileSync(out, `${JSON.stringify(results(figures, false), null, 2)}\n`);
+  }
+});
 const final = results(figures, true);
 writeFileSync(out, `${JSON.stringify(final, null, 2)}\n`);
 console.log(formatTable(final.figures));

@@ -5,13 +5,14 @@
 // fresh processes, alternated); this only runs it, under the lock, and reads its samples.
 import { join } from 'node:path';
 import { runJson } from '../lib/child.mjs';
-import { machineLoad, ticks } from '../lib/machine.mjs';
+import { machineLoad, ticks, waitForQuiet } from '../lib/machine.mjs';
 import { figureResult } from '../lib/stats.mjs';
 
 export async function analysisCost(ctx) {
   const rounds = ctx.quick ? 1 : 5;
   const rows = ctx.quick ? 100_000 : 1_000_000;
   ctx.log(`  figures 4 and 6: ${rows} rows, ${rounds} rounds (packages/analysis/bench/analyse-1m.mjs)`);
+  await waitForQuiet();
   const before = ticks();
   const result = await runJson(process.execPath, [join(ctx.root, 'packages/analysis/bench/analyse-1m.mjs'), String(rounds), String(rows)]);
   const load = machineLoad(before, ticks());

@@ -6,8 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { locked } from '../lib/lock.mjs';
-import { machineLoad, ticks } from '../lib/machine.mjs';
+import { machineLoad, ticks, waitForQuiet } from '../lib/machine.mjs';
 import { figureResult } from '../lib/stats.mjs';
 
 /** Runs the CLI with its output kept (shown only if it fails). */
@@ -31,12 +30,10 @@ export async function pipelineShare(ctx) {
     ctx.log(`  figure 5: pipeline run ${i + 1}/${runs}${ctx.quick ? ' (quick: a tiny matrix)' : ' (default profile, about 3 minutes)'}`);
     const results = mkdtempSync(join(tmpdir(), 'poolscope-bench-pipeline-'));
     try {
-      // Each run holds the lock on its own: a pipeline takes minutes, and others wait for the lock.
-      const load = await locked(ctx.lockEachRun, async () => {
-        const before = ticks();
-        await runCli(ctx.root, ['pipeline', '--results', results, ...extra]);
-        return machineLoad(before, ticks());
-      });
+      await waitForQuiet();
+      const before = ticks();
+      await runCli(ctx.root, ['pipeline', '--results', results, ...extra]);
+      const load = machineLoad(before, ticks());
       const record = JSON.parse(readFileSync(join(results, 'latest', 'raw', 'pipeline.json'), 'utf8'));
       records.push({ durations_s: record.durations_s, runtimes: record.runtimes.used.map((u) => u.target), ...load });
     } finally {

@@ -1,4 +1,4 @@
-/* global process */
+/* global process, setTimeout */
 // What the machine was doing while a sample ran (Linux /proc; elsewhere nothing is recorded), and
 // the commit measured.
 import { execFileSync } from 'node:child_process';
@@ -34,6 +34,22 @@ export function machineLoad(a, b) {
   const total = b.total - a.total;
   const others = Math.max(0, b.busy - a.busy - (b.steal - a.steal) - (b.own - a.own));
   return { others_cores: (others / total) * availableParallelism(), steal_share: (b.steal - a.steal) / total };
+}
+
+/**
+ * Waits until processes other than this one keep fewer than `threshold` cores busy over
+ * `sampleMs`, for at most `maxMs` (HELPERS.md: the machine is shared; the lock keeps other
+ * measurements and test suites away, not editors and compilers). Resolves to the seconds waited.
+ */
+export async function waitForQuiet({ threshold = 0.3, sampleMs = 1000, maxMs = 5_000 } = {}) {
+  const start = Date.now();
+  for (;;) {
+    const a = ticks();
+    if (!a) return 0;
+    await new Promise((resolve) => setTimeout(resolve, sampleMs));
+    const { others_cores } = machineLoad(a, ticks());
+    if (others_cores === null || others_cores < threshold || Date.now() - start >= maxMs) return (Date.now() - start) / 1000;
+  }
 }
 
 /** The commit measured, with `-dirty` when the worktree has uncommitted changes; null outside git. */
