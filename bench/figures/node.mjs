@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { calibrateCpuWork } from '@poolscope/runner';
 import { runJson } from '../lib/child.mjs';
 import { compareInRounds, loadSummary } from '../lib/compare.mjs';
+import { overheadReason } from '../lib/reasons.mjs';
 import { figureResult, median, pairedRatios, summarize } from '../lib/stats.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
@@ -84,14 +85,13 @@ export async function nodePoolOverhead(ctx) {
     const b = entries.map((e) => median(e.results.piscina.walls[cores]));
     const samples = pairedRatios(a, b);
     const target = { op: '<=', value: 1.05 };
-    const perTaskUs = ((median(a) - median(b)) / cell.tasks / 1000) * cores;
     results.push(
       figureResult({
         id: `2${'ab'[i]}`,
         name: `node-pool / bare piscina, cpu ${cell.tasks} x ${cell.taskUs} us, ${cores} threads`,
         samples,
         target,
-        reason: `poolscope's cell took ${((median(a) - median(b)) / 1e6).toFixed(1)} ms more than bare piscina's (median ${(median(a) / 1e6).toFixed(1)} vs ${(median(b) / 1e6).toFixed(1)} ms), ${perTaskUs.toFixed(1)} us of thread time per task`,
+        reason: overheadReason('bare piscina script', a, b, samples),
         details: {
           cell: { ...spec, task_us: cell.taskUs },
           rounds,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PythonHarness, resolvePythonTargets } from '@poolscope/runner';
 import { runJson } from '../lib/child.mjs';
 import { compareInRounds, loadSummary } from '../lib/compare.mjs';
+import { overheadReason } from '../lib/reasons.mjs';
 import { figureResult, median, pairedRatios } from '../lib/stats.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
@@ -77,13 +78,14 @@ export async function pythonOverhead(ctx) {
       });
       const a = entries.map((e) => median(e.results.poolscope.walls[cores]));
       const b = entries.map((e) => median(e.results.plain.walls[cores]));
+      const samples = pairedRatios(a, b);
       results.push(
         figureResult({
           id: `3${'abcdefgh'[letter++]}`,
           name: `${python.target} poolscope / plain script, ${cell.label}, ${cores} threads`,
-          samples: pairedRatios(a, b),
+          samples,
           target: { op: '<=', value: 1.05 },
-          reason: `poolscope's cell took ${((median(a) - median(b)) / 1e6).toFixed(1)} ms more than the plain script's (median ${(median(a) / 1e6).toFixed(1)} vs ${(median(b) / 1e6).toFixed(1)} ms)`,
+          reason: overheadReason('plain script', a, b, samples),
           details: {
             interpreter: python,
             cell: spec,

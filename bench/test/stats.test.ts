@@ -60,3 +60,11 @@ describe('meets and figureResult', () => {
     expect(reported).toMatchObject({ met: null, target: null, reason: 'note' });
   });
 });
+
+describe('overheadReason', () => {
+  it('gives both sides and the gap, and calls a spread around equal medians noise', async () => {
+    const { overheadReason } = await import('../lib/reasons.mjs');
+    expect(overheadReason('plain script', [110e6, 120e6, 130e6], [100e6, 100e6, 100e6], [1.1, 1.2, 1.3])).toBe('median cell 120.0 ms in poolscope vs 100.0 ms in the plain script (+20.0%)');
+    expect(overheadReason('bare piscina script', [1195e6, 1100e6, 1300e6], [1206e6, 1000e6, 1400e6], [0.9, 1.06, 1.2])).toMatch(/\(-0\.9%\); the rounds' ratios spread over 0\.30: noise of the machine/);
+  });
+});
