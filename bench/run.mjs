@@ -83,7 +83,7 @@ function results(figures, complete) {
   };
 }
 
-console.error(`bench: ${options.quick ? 'quick' : 'full'} suite, ${options.groups.join(', ')}; ${ctx.cores} cores${lock ? ', the whole suite under the measuring lock' : ''}`);
+console.error(`bench: ${options.quick ? 'quick' : 'full'} suite${options.partial && !options.quick ? ' (some figures)' : ''}, ${options.groups.join(', ')}; ${ctx.cores} cores${lock ? ', the whole suite under the measuring lock' : ''}`);
 const figures = [];
 // One hold of the measuring lock for the whole suite: with test suites taking it shared one after
 // another, every new attempt to take it exclusively can wait minutes (flock favours no writer).
