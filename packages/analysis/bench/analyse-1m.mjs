@@ -1,7 +1,8 @@
 /* global process, console, URL */
 // Issue #8's figure "analysis of a 1,000,000-row raw CSV / parsing that CSV alone" (target <= 2.0),
 // and peak memory / file size. Generates the CSV once, then runs parse and analyse in fresh
-// processes, interleaved (P A P A ...), and reports medians and min-max.
+// processes, interleaved (P A P A ...), and reports medians and min-max, and each round's two
+// measurements (`rounds`: the root suite, `pnpm bench`, takes its samples from them).
 // Usage: node bench/analyse-1m.mjs [ROUNDS=3] [ROWS=1000000]   (run it under the measuring lock:
 //   flock /tmp/poolscope-measure.lock pnpm --filter @poolscope/analysis bench)
 import { execFileSync } from 'node:child_process';
@@ -41,6 +42,7 @@ try {
     analyse_peak_rss_mb: stat(runs.analyse.map((r) => r.max_rss_kb / 1024)),
     parse_peak_rss_mb: stat(runs.parse.map((r) => r.max_rss_kb / 1024)),
     analyse_peak_rss_over_csv_size: stat(runs.analyse.map((r) => (r.max_rss_kb * 1024) / size)),
+    rounds: runs.parse.map((parse, i) => ({ parse, analyse: runs.analyse[i] })),
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
