@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assertReadableFile, ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { jsonSyntaxError } from './json-syntax.js';
+import { readJsonFile } from './json-syntax.js';
 import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { REPETITION_ORDERS } from './schedule.js';
@@ -56,15 +55,7 @@ export const RUN_CONFIG_KEYS = Object.keys(CONFIG_KEYS);
  * refused (E_USAGE), naming the file and the key.
  */
 export function readRunConfig(file: string): RunRequest {
-  assertReadableFile(file);
-  const text = readFileSync(file, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const { where, reason } = jsonSyntaxError(file, text, (error as Error).message);
-    throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotJson(where, reason), { hint: runnerMessages.configHint });
-  }
+  const json = readJsonFile(file, (where, reason) => new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotJson(where, reason), { hint: runnerMessages.configHint }));
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotObject(file), { hint: runnerMessages.configHint });
   const request: Mutable<RunRequest> = {};

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { assertReadableFile, ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
+import { ERROR_CODES, FUNCTION_CATEGORIES, PoolscopeError, type FunctionCategory } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { jsonSyntaxError } from '../plan/json-syntax.js';
+import { readJsonFile } from '../plan/json-syntax.js';
 import type { FunctionTime } from './function-time.js';
 import { IDLE_WAIT_NAMES } from './idle-time.js';
 
@@ -112,14 +111,6 @@ export function parseCategoryRules(json: unknown, where: string): CategoryRule[]
  * such an array, naming the file (and the rule).
  */
 export function readCategoryRules(file: string): CategoryRule[] {
-  assertReadableFile(file);
-  const text = readFileSync(file, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const { where, reason } = jsonSyntaxError(file, text, (error as Error).message);
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCategoryRules(where, reason), { hint: runnerMessages.badCategoryRulesHint });
-  }
+  const json = readJsonFile(file, (where, reason) => new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.badCategoryRules(where, reason), { hint: runnerMessages.badCategoryRulesHint }));
   return parseCategoryRules(json, file);
 }
