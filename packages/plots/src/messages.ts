@@ -17,6 +17,7 @@ export const plotsMessages = {
   noPeak: 'N*: none (κ = 0)',
   asymptote: (y: string) => `Amdahl limit ${y}`,
   noSpeedups: 'the analysis holds no analysed group (no ok timings)',
+  noFittedGroup: 'no group could be fitted (a fit needs 4 thread counts or more): measure more thread counts, e.g. --threads 1,2,3,4,6,8',
   noProfile: 'the run recorded no call-stack profile (DIR/raw/profile.csv is absent or empty); profile a run to get Experiment 3',
   summaryMissing: (file: string) => `${file}: no such file`,
   summaryMissingHint: 'Figures are drawn from the analysis: run `poolscope analyze DIR` first.',

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPoolscopeError, readAllRecords, timingSchema } from '@poolscope/core';
 import { runnerMessages } from '@poolscope/runner';
+import { plotsMessages } from '@poolscope/plots';
 import { requestOf } from '../../src/commands/run.js';
 import { cliMessages } from '../../src/messages.js';
 import { pipelineMessages as m } from '../../src/pipeline/messages.js';
@@ -42,7 +43,10 @@ describe('poolscope pipeline (a reduced matrix, end to end)', () => {
 
   it('writes every artefact', async () => {
     const record = readPipelineRecord(dir)!;
-    const figures = ['thread-scaling', 'gil-impact', 'usl-fit', ...(record.call_stacks.recorded ? ['fn-scaling-breakdown', 'fn-scaling-distribution'] : [])];
+    const figures = ['thread-scaling', 'gil-impact', ...(record.call_stacks.recorded ? ['fn-scaling-breakdown', 'fn-scaling-distribution'] : [])];
+    // Two thread counts are too few to fit: no fits figure, and the run says why.
+    expect(existsSync(join(dir, 'figures', 'usl-fit.svg'))).toBe(false);
+    expect(run.stderr).toContain(plotsMessages.noFittedGroup);
     const files = [
       'raw/timings.csv',
       'raw/host.json',

@@ -51,8 +51,9 @@ export function buildFigures(input: PlotInput, options: BuildFiguresOptions = {}
   } else {
     skipped.push({ name: 'fn-scaling-breakdown', reason: plotsMessages.noProfile }, { name: 'fn-scaling-distribution', reason: plotsMessages.noProfile });
   }
-  if (input.fits.groups.length > 0) figures.push({ name: 'usl-fit', spec: uslFitSpec(input.fits) });
-  else skipped.push({ name: 'usl-fit', reason: plotsMessages.noSpeedups });
+  // A panel per group that says only "too few points to fit" tells nothing the report does not.
+  if (input.fits.groups.some((g) => g.usl !== null || g.amdahl !== null)) figures.push({ name: 'usl-fit', spec: uslFitSpec(input.fits) });
+  else skipped.push({ name: 'usl-fit', reason: input.fits.groups.length > 0 ? plotsMessages.noFittedGroup : plotsMessages.noSpeedups });
   figures.sort((a, b) => FIGURE_NAMES.indexOf(a.name) - FIGURE_NAMES.indexOf(b.name));
   return { figures, skipped };
 }

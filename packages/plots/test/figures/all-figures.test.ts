@@ -19,6 +19,14 @@ describe('buildFigures', () => {
     ]);
   });
 
+  test('skips the fits figure, saying why, when no group could be fitted', () => {
+    const input = syntheticInput();
+    const unfitted = { ...input, fits: { ...input.fits, groups: input.fits.groups.map((g) => ({ ...g, usl: null, amdahl: null })) } };
+    const { figures, skipped } = buildFigures(unfitted);
+    expect(figures.map((f) => f.name)).not.toContain('usl-fit');
+    expect(skipped).toEqual([{ name: 'usl-fit', reason: plotsMessages.noFittedGroup }]);
+  });
+
   test('gives a target one colour in every figure of a run', () => {
     const input = syntheticInput({ targets: ['node-pool', 'python3.13', 'python3.13t'] });
     const palette = runPalette(input);
