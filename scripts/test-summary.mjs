@@ -15,23 +15,36 @@ const flag = (name) => {
 let failed = 0;
 let passed = 0;
 
-for (const group of ['packages', 'apps']) {
-  for (const name of readdirSync(join(root, group))) {
-    const dir = join(root, group, name);
-    if (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'test'))) continue;
-    const report = join(dir, '.vitest-results.json');
-    if (!existsSync(report)) {
-      console.log(`${group}/${name}: no test report (its test run did not finish)`);
-      failed += 1;
-      continue;
-    }
-    const { numPassedTests, numFailedTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
-    // A test file that fails to load has no tests in it but a failed suite status.
-    const brokenFiles = testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
-    passed += numPassedTests;
-    failed += numFailedTests + brokenFiles;
-    if (brokenFiles) console.log(`${group}/${name}: ${brokenFiles} test file(s) failed to run`);
+// The workspace's package folders, from pnpm-workspace.yaml's `packages:` list (`dir/*` or `dir`).
+function workspaceDirs() {
+  const yaml = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const list = /^packages:\n((?:\s+- .*\n?)+)/m.exec(yaml)?.[1] ?? '';
+  return list
+    .split('\n')
+    .map((line) => line.replace(/^\s+- /, '').replace(/^['"]|['"]$/g, '').trim())
+    .filter(Boolean)
+    .flatMap((pattern) =>
+      pattern.endsWith('/*')
+        ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`)
+        : [pattern],
+    );
+}
+
+for (const where of workspaceDirs()) {
+  const dir = join(root, where);
+  if (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'test'))) continue;
+  const report = join(dir, '.vitest-results.json');
+  if (!existsSync(report)) {
+    console.log(`${where}: no test report (its test run did not finish)`);
+    failed += 1;
+    continue;
   }
+  const { numPassedTests, numFailedTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  // A test file that fails to load has no tests in it but a failed suite status.
+  const brokenFiles = testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  passed += numPassedTests;
+  failed += numFailedTests + brokenFiles;
+  if (brokenFiles) console.log(`${where}: ${brokenFiles} test file(s) failed to run`);
 }
 if (flag('--test-status') !== 0 && failed === 0) {
   console.log(`pnpm test exited ${flag('--test-status')} although no report shows a failing test`);
