@@ -59,6 +59,11 @@ export const analysisMessages = {
     `${target} reaches ${fmtX(speedup)} with ${threads} ${plural(threads, 'thread')}` + (ci === null ? '' : ` (95% CI ${fmtX(ci[0])}-${fmtX(ci[1])})`),
   /** When the baseline (normally 1 thread) is the fastest: no speedup to report. */
   obsNoSpeedupPart: (target: string, threads: number) => `${target} does not speed up (${threads} ${plural(threads, 'thread is', 'threads are')} fastest)`,
+  /** A cpu speedup above the core count: the one-thread time holds waiting that more threads overlap. */
+  obsAboveCores: (target: string, task: string, speedup: number, threads: number, cores: number, oneThreadUs: number, cpuBoundUs: number) =>
+    `${target}, ${task}: ${fmtX(speedup)} with ${threads} ${plural(threads, 'thread')} is more than ${cores} ${plural(cores, 'core')} can give cpu work. ` +
+    `On one thread each task took ${oneThreadUs.toFixed(0)} us of wall time; on ${threads} threads at most ${cpuBoundUs.toFixed(0)} us of CPU (wall time x cores / tasks). ` +
+    `So at least ${(oneThreadUs - cpuBoundUs).toFixed(0)} us per task on one thread was waiting, for the pool to hand the task over and return its result, and more threads overlap that wait.`,
   obsNoCi: (minRepeats: number) =>
     `Values from cells with fewer than ${minRepeats} repetitions are given without a 95% CI: a bootstrap of one repetition has nothing to resample, so its interval would have zero width.`,
   obsPlateau: (target: string, task: string, threshold: number, lo: number, hi: number | null, gain: number) =>

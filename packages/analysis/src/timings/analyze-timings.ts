@@ -132,7 +132,7 @@ export function analyzeTimingCells(input: TimingCells, options: TimingAnalysisOp
     groups,
     crossovers,
     comparisons,
-    observations: observe(groups, crossovers, comparisons, totalDropped),
+    observations: observe(groups, crossovers, comparisons, totalDropped, cores.value),
     notes,
   };
 }

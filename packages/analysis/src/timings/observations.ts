@@ -4,6 +4,9 @@ import { analysisMessages as m } from '../messages.js';
 /** A bootstrap CI means something only with at least this many repetitions to resample. */
 const MIN_REPEATS_FOR_CI = 2;
 
+/** A cpu speedup this far above the core count is worth explaining; nearer, it may be noise. */
+const ABOVE_CORES_MARGIN = 1.1;
+
 /** The largest task count of each (target, task_type): where scaling shows most. */
 function largestPerKind(groups: readonly TimingGroup[]): TimingGroup[] {
   const best = new Map<string, TimingGroup>();
@@ -19,13 +22,16 @@ function largestPerKind(groups: readonly TimingGroup[]): TimingGroup[] {
  * Short sentences with numbers, in the style of the RCA, generated only from computed results:
  * the best speedup of each target per task count, plateaus and USL coefficients at the largest task
  * count, crossovers, single-thread costs and the largest shared cell of each comparison, and how
- * many rows were left out.
+ * many rows were left out. With the machine's logical `cores`, a cpu speedup above them is
+ * explained: no schedule runs cpu work faster than on every core, so the one-thread time must hold
+ * waiting (the pool's hand-over of each task) that more threads overlap.
  */
 export function observe(
   groups: readonly TimingGroup[],
   crossovers: readonly Crossover[],
   comparisons: readonly TargetComparison[],
   dropped: { error: number; timeout: number },
+  cores?: number,
 ): Observation[] {
   const out: Observation[] = [];
   // Whether some value below is given without its CI (too few repetitions), so the reason is said once.
@@ -47,6 +53,17 @@ export function observe(
       return m.obsBestPart(g.key.target, best.speedup, best.x, ciOf(best.speedup_ci95, best.repeats, baseline?.repeats));
     });
     out.push({ kind: 'scaling', text: m.obsBest(m.taskLabel(num_tasks, task_type), parts), task_type, num_tasks });
+  }
+  for (const g of largestPerKind(groups)) {
+    if (cores === undefined || g.key.task_type !== 'cpu') continue;
+    const best = g.points.reduce((a, b) => (b.speedup > a.speedup ? b : a));
+    const baseline = g.points.find((p) => p.x === g.baseline_x);
+    const sure = best.repeats >= MIN_REPEATS_FOR_CI && (baseline?.repeats ?? 0) >= MIN_REPEATS_FOR_CI ? best.speedup_ci95[0] > cores : true;
+    if (!baseline || g.baseline_x !== 1 || best.speedup <= cores * ABOVE_CORES_MARGIN || !sure) continue;
+    const perTaskUs = (seconds: number) => (seconds / g.key.num_tasks) * 1e6;
+    const text = m.obsAboveCores(g.key.target, m.taskLabel(g.key.num_tasks, 'cpu'), best.speedup, best.x, cores, perTaskUs(baseline.median), perTaskUs(best.median) * cores);
+    // No num_tasks: an explanation, not one of the summary's headline speedups.
+    out.push({ kind: 'scaling', text, target: g.key.target, task_type: 'cpu' });
   }
   const afterScaling = out.length;
   for (const g of largestPerKind(groups)) {

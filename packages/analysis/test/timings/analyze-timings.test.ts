@@ -196,4 +196,15 @@ describe('observations', () => {
     expect(scaling(twice)[0]).toContain('95% CI');
     expect(twice.observations.map((o) => o.text)).not.toContain(analysisMessages.obsNoCi(2));
   });
+
+  it('explains a cpu speedup above the core count by the waiting more threads overlap, with its numbers', () => {
+    // 10 tasks: 1 s on one thread (100,000 us a task), 0.3 s on four (3.3x on 2 cores: at most 60,000 us of CPU a task).
+    const s = analyzeTimings(rows('node-pool', 3, (n, r) => (n === 1 ? 1 : n === 2 ? 0.55 : 0.3) * (1 + 0.001 * r)), options);
+    const [one, best] = [1, 4].map((n) => s.groups[0]!.points.find((p) => p.x === n)!);
+    expect(scaling(s)).toContain(analysisMessages.obsAboveCores('node-pool', '10 cpu tasks', best!.speedup, 4, 2, (one!.median / 10) * 1e6, (best!.median / 10) * 1e6 * 2));
+    expect(scaling(s).at(-1)).toMatch(/at least 400[0-9]{2} us per task on one thread was waiting/);
+    // Within the cores (1.9x on 2): nothing to explain.
+    const within = analyzeTimings(rows('node-pool', 3, (n, r) => (n === 1 ? 1 : 0.53) * (1 + 0.001 * r)), options);
+    expect(scaling(within)).toHaveLength(1);
+  });
 });
