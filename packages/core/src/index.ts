@@ -12,6 +12,7 @@ export { CsvAppender, formatCsvLine } from './csv/append.js';
 export { writeFileAtomic } from './fs/write-atomic.js';
 export { syncDirectory } from './fs/sync-directory.js';
 export { fsErrorReason } from './fs/fs-error-reason.js';
+export { seededRandom } from './random/seeded-random.js';
 export { collectHostInfo, countPhysicalCores } from './host/collect.js';
 export { readHostInfo, writeHostInfo } from './host/io.js';
 
@@ -21,4 +22,5 @@ export type { CsvSchema, Decoded, FieldProblem } from './schema/csv-schema.js';
 export type { TaskType, TimingStatus, TimingRecord, TimingOk, TimingFailed } from './schema/timing.js';
 export type { FunctionCategory, ProfileRecord } from './schema/profile.js';
 export type { HostInfo, InterpreterInfo } from './schema/host.js';
+export type { Random } from './random/seeded-random.js';
 export type { CsvRow, LocatedRecord, ReadRecordsOptions } from './csv/read.js';

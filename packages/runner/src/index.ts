@@ -22,7 +22,7 @@ export { parseShard, shardFromEnv, assignShards } from './plan/shard.js';
 export { cellKey, rowKey, plannedCells, curvesOfShard } from './plan/cells.js';
 export { deriveRunId, readPlan, runPlanSchema } from './plan/run-plan.js';
 export { schedule, REPETITION_ORDERS } from './plan/schedule.js';
-export { seededShuffle, mulberry32 } from './plan/random.js';
+export { seededShuffle } from './plan/random.js';
 
 export { NodePoolTarget } from './targets/node-pool.js';
 export { NodeMainTarget } from './targets/node-main.js';

@@ -1,21 +1,7 @@
-/**
- * A seeded pseudo-random generator, so every bootstrap is reproducible: the same seed gives the
- * same resamples on every machine. Mulberry32 (Tommy Ettinger, public domain): 32-bit state,
- * period 2^32, good enough for resampling indices and fast.
- */
-export type Random = () => number;
+import type { Random } from '@poolscope/core';
 
-/** A generator of uniform numbers in [0, 1) from a 32-bit integer seed. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bootstraps' generator is core's seeded one: the same seed gives the same resamples everywhere. */
+export { seededRandom, type Random } from '@poolscope/core';
 
 /**
  * A seed for one named stream derived from a base seed (FNV-1a over the name), so that adding a
