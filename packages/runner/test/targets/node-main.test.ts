@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runnerMessages } from '../../src/messages.js';
 import { categorize } from '../../src/profile/categories.js';
 import { IDLE_WAIT_NAMES } from '../../src/profile/idle-time.js';
 import { NodeMainTarget } from '../../src/targets/node-main.js';
-import type { CellSpec, TargetSession } from '../../src/targets/target.js';
+import type { CellSpec } from '../../src/targets/target.js';
+import { cpuCell, repeatOptions, sessionStarter } from '../fixtures/node-sessions.js';
 
-const cpuCell: CellSpec = { task_type: 'cpu', task_work: 20_000, num_tasks: 50, num_threads: 2 };
-const options = { timeoutMs: 20_000, warmup: false };
-let sessions: TargetSession[] = [];
-const start = async (target: NodeMainTarget) => {
-  const session = await target.start();
-  sessions.push(session);
-  return session;
-};
-afterEach(async () => {
-  await Promise.all(sessions.map((s) => s.close()));
-  sessions = [];
-});
+const options = repeatOptions;
+const start = sessionStarter();
 
 describe('node-main', () => {
   it('runs a cell on one event loop and measures it', async () => {

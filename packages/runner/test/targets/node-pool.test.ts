@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runnerMessages } from '../../src/messages.js';
 import { categorize } from '../../src/profile/categories.js';
 import { NodePoolTarget } from '../../src/targets/node-pool.js';
-import type { CellSpec, TargetSession } from '../../src/targets/target.js';
+import { cpuCell, repeatOptions, sessionStarter } from '../fixtures/node-sessions.js';
 
-const cpuCell: CellSpec = { task_type: 'cpu', task_work: 20_000, num_tasks: 50, num_threads: 2 };
-const options = { timeoutMs: 20_000, warmup: false };
-let sessions: TargetSession[] = [];
-const start = async (target: NodePoolTarget) => {
-  const session = await target.start();
-  sessions.push(session);
-  return session;
-};
-afterEach(async () => {
-  await Promise.all(sessions.map((s) => s.close()));
-  sessions = [];
-});
+const options = repeatOptions;
+const start = sessionStarter();
 
 describe('node-pool', () => {
   it('runs a cell and measures wall time, process CPU time and max RSS', async () => {
