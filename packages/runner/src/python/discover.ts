@@ -55,24 +55,15 @@ interface Candidate {
   source: DiscoverySource;
 }
 
+/** The names in `dir`; none when it cannot be read (a place that does not exist holds no Python). */
+const namesIn = (dir: string): Promise<string[]> => readdir(dir).catch(() => []);
+
 async function listPythons(dir: string, source: DiscoverySource): Promise<Candidate[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => PYTHON_NAME.test(n)).map((n) => ({ file: path.join(dir, n), source }));
+  return (await namesIn(dir)).filter((n) => PYTHON_NAME.test(n)).map((n) => ({ file: path.join(dir, n), source }));
 }
 
 async function subdirBins(root: string, source: DiscoverySource): Promise<Candidate[]> {
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return [];
-  }
-  const lists = await Promise.all(names.sort().map((n) => listPythons(path.join(root, n, 'bin'), source)));
+  const lists = await Promise.all((await namesIn(root)).sort().map((n) => listPythons(path.join(root, n, 'bin'), source)));
   return lists.flat();
 }
 
