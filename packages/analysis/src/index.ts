@@ -4,6 +4,7 @@ export { fitAmdahl } from './fit/amdahl.js';
 export { fitUsl } from './fit/usl.js';
 export { MIN_DISTINCT_X } from './fit/_least-squares.js';
 export { speedupTable, DEFAULT_RESAMPLES, DEFAULT_MAX_RESAMPLE } from './scaling/speedup-table.js';
+export { DEFAULT_SEED } from './stats/random.js';
 export { findPlateau } from './scaling/find-plateau.js';
 export { kneedle } from './scaling/kneedle.js';
 export { DEFAULT_PLATEAU_GAIN } from './scaling/plateau.js';

@@ -4,6 +4,7 @@ import { ERROR_CODES, PoolscopeError, assertReadableFile, coreMessages, locateCo
 import {
   DEFAULT_PLATEAU_GAIN,
   DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
   analyze,
   analyzeFiles,
   analyzeRunDirectory,
@@ -133,7 +134,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--json', m.jsonOption)
     .option('--predict <threads>', m.predictOption)
     .option('--cores <n>', m.coresOption)
-    .addOption(new Option('--seed <n>', m.seedOption).default('1', '1'))
+    .addOption(new Option('--seed <n>', m.seedOption).default(String(DEFAULT_SEED), String(DEFAULT_SEED)))
     .addOption(new Option('--resamples <n>', m.resamplesOption).default(String(DEFAULT_RESAMPLES), String(DEFAULT_RESAMPLES)))
     .addOption(new Option('--plateau-gain <fraction>', m.plateauGainOption).default(String(DEFAULT_PLATEAU_GAIN), String(DEFAULT_PLATEAU_GAIN)))
     .action(async (path: string, flags: AnalyzeFlags) => {

@@ -1,5 +1,5 @@
 import type { GroupAnalysis, Metric } from '../types.js';
-import { deriveSeed, seededRandom } from '../stats/random.js';
+import { DEFAULT_SEED, deriveSeed, seededRandom } from '../stats/random.js';
 import { makeCells, type Cell } from './cells.js';
 import { baselineIndex, computeSpeedups, DEFAULT_MAX_RESAMPLE, DEFAULT_RESAMPLES } from './speedup-table.js';
 import { findGroupPlateau, fitGroup, predictGroup, replicateValues } from './group.js';
@@ -29,7 +29,7 @@ export function resolveSettings(s: GroupSettings): Required<GroupSettings> {
   return {
     resamples: s.resamples ?? DEFAULT_RESAMPLES,
     fitResamples: Math.min(s.fitResamples ?? DEFAULT_FIT_RESAMPLES, s.resamples ?? DEFAULT_RESAMPLES),
-    seed: s.seed ?? 1,
+    seed: s.seed ?? DEFAULT_SEED,
     maxResample: s.maxResample ?? DEFAULT_MAX_RESAMPLE,
     plateauGain: s.plateauGain ?? DEFAULT_PLATEAU_GAIN,
     predict: s.predict ?? [],

@@ -1,6 +1,6 @@
 import type { Metric, ScalingPoint, SpeedupTable } from '../types.js';
 import { percentileInterval } from '../stats/describe.js';
-import { deriveSeed, seededRandom } from '../stats/random.js';
+import { DEFAULT_SEED, deriveSeed, seededRandom } from '../stats/random.js';
 import { resolveXY, type ColumnSource, type XYColumns } from '../fit/_input.js';
 import { groupByX, makeCells, type Cell } from './cells.js';
 
@@ -82,7 +82,7 @@ export function speedupTable(table: ColumnSource, options: XYColumns & SpeedupOp
 export function speedupTable(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number> | (XYColumns & SpeedupOptions), c: SpeedupOptions = {}): SpeedupTable {
   const { x, y } = resolveXY(a, b);
   const options = Array.isArray(b) || ArrayBuffer.isView(b) ? c : ((b as SpeedupOptions | undefined) ?? {});
-  const random = seededRandom(deriveSeed(options.seed ?? 1, 'speedup'));
+  const random = seededRandom(deriveSeed(options.seed ?? DEFAULT_SEED, 'speedup'));
   const cells = makeCells(groupByX(x, y), { resamples: options.resamples ?? DEFAULT_RESAMPLES, maxResample: options.maxResample ?? DEFAULT_MAX_RESAMPLE }, random);
   return computeSpeedups(cells, options.metric ?? 'time').table;
 }

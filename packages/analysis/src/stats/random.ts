@@ -3,6 +3,9 @@ import type { Random } from '@poolscope/core';
 /** The bootstraps' generator is core's seeded one: the same seed gives the same resamples everywhere. */
 export { seededRandom, type Random } from '@poolscope/core';
 
+/** The seed of every bootstrap unless one is given: the same numbers on every run. */
+export const DEFAULT_SEED = 1;
+
 /**
  * A seed for one named stream derived from a base seed (FNV-1a over the name), so that adding a
  * group does not shift the random numbers every other group sees.
