@@ -22,6 +22,7 @@ export { analysisMessages } from './messages.js';
 
 export type { FitOptions } from './fit/_least-squares.js';
 export type { AmdahlOptions } from './fit/amdahl.js';
+export type { IntervalOptions } from './fit/_profile-fit.js';
 export type { ColumnSource, XYColumns } from './fit/_input.js';
 export type { SpeedupOptions } from './scaling/speedup-table.js';
 export type { FindPlateauOptions } from './scaling/find-plateau.js';
@@ -43,6 +44,7 @@ export type {
   FitOk,
   FitInsufficient,
   AmdahlFitOk,
+  CalibratedInterval,
   UslFitOk,
   AmdahlFit,
   UslFit,

@@ -22,6 +22,16 @@ export const analysisMessages = {
     `insufficient data: ${got} distinct ${plural(got, what)}, ${needed} needed to fit`,
   noFit: 'insufficient data: neither Amdahl nor USL could be fitted',
 
+  // --- calibrated intervals: why one is not given
+  intervalTooFewPoints: (points: number, parameters: number, needed: number) =>
+    `no interval: ${points} ${plural(points, 'point')} for ${parameters} parameters leave ${points - parameters} ${plural(points - parameters, 'degree')} of freedom for the noise, ${needed} needed for an interval that covers 95%`,
+  intervalExactFit: 'no interval: the curve passes through every point, so there is no noise to size one by',
+  intervalNotConverged: 'no interval: the profile likelihood could not be followed (a fit on the log scale did not converge)',
+  intervalNoRise: 'no interval: the curve does not rise from one thread (sigma is 1 or more), so it has no peak to place',
+  intervalFixed: (name: string) => `no interval: ${name} is fixed, not estimated`,
+  intervalSetByBaseline: (name: string) =>
+    `no interval: ${name} of speedups is set by the measured baseline they are relative to, so an interval would only restate that one measurement's noise`,
+
   // --- bad input (arrays and tables)
   lengthMismatch: (x: number, y: number) => `x has ${x} ${plural(x, 'value')} but y has ${y}; they must pair up`,
   notPositive: (where: string, column: string, got: string) =>

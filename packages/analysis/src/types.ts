@@ -110,6 +110,20 @@ export interface FitOk<P extends string> {
   interval(x: number): CurvePrediction;
 }
 
+/**
+ * A 95% interval whose coverage was measured by simulation (BENCHMARKS.md, the calibration study),
+ * or the reason none is given where it could not be trusted. `method` says how it was computed:
+ * 'profile-log', the profile likelihood of the model fitted on the log scale (README, Methods).
+ */
+export type CalibratedInterval =
+  | {
+      readonly status: 'ok';
+      readonly method: 'profile-log';
+      /** hi null: no upper limit (the data allow kappa = 0, hence no peak; or no plateau within the search). */
+      readonly ci95: readonly [lo: number, hi: number | null];
+    }
+  | { readonly status: 'unavailable'; readonly method: 'profile-log'; readonly reason: string };
+
 /** A fit that was not attempted, and why (never NaN parameters). */
 export interface FitInsufficient {
   readonly status: 'insufficient';
@@ -132,6 +146,8 @@ export interface AmdahlFitOk extends FitOk<'s' | 'gamma'> {
   readonly gamma_free: boolean;
   /** The curve's limit as N grows, gamma / s; null when s = 0 (no limit). */
   readonly asymptote: number | null;
+  /** Calibrated 95% intervals beside the linearised `ci95` (gamma's is unavailable when it is fixed or set by the baseline). */
+  readonly intervals: Readonly<Record<'s' | 'gamma', CalibratedInterval>>;
 }
 
 /**
@@ -148,6 +164,8 @@ export interface UslFitOk extends FitOk<'sigma' | 'kappa' | 'gamma'> {
    * kappa = 0 (the curve never turns down).
    */
   readonly peak: { readonly x: number | null; readonly y: number | null };
+  /** Calibrated 95% intervals beside the linearised `ci95`, and one for the peak's x (N*). */
+  readonly intervals: Readonly<Record<'sigma' | 'kappa' | 'gamma' | 'peak', CalibratedInterval>>;
 }
 
 export type AmdahlFit = AmdahlFitOk | FitInsufficient;

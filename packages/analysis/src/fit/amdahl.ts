@@ -2,9 +2,11 @@ import type { AmdahlFit, AmdahlFitOk, FitInsufficient } from '../types.js';
 import { analysisMessages } from '../messages.js';
 import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
 import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
+import type { IntervalOptions } from './_profile-fit.js';
+import { amdahlIntervals } from './amdahl-intervals.js';
 
 /** Options of `fitAmdahl`. */
-export interface AmdahlOptions extends FitOptions {
+export interface AmdahlOptions extends FitOptions, IntervalOptions {
   /**
    * Fit the scale gamma too (y is a throughput, or speedups not measured from N = 1). Default
    * false: y is a speedup S(N) = T(1)/T(N), so S(1) = 1 and only s is fitted.
@@ -65,9 +67,11 @@ export function fitAmdahlPoints(x: readonly number[], y: readonly number[], opti
   const distinct = distinctCount(x);
   if (distinct < MIN_DISTINCT_X) return insufficient(distinct);
   if (options.gammaFree) {
-    const core = summarize(scaledSpec, x, y, leastSquares(scaledSpec, x, y, options));
+    const p = leastSquares(scaledSpec, x, y, options);
+    const core = summarize(scaledSpec, x, y, p);
     const { s, gamma } = core.params;
-    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: s > 0 ? gamma / s : null };
+    const intervals = amdahlIntervals(scaledSpec, x, y, p, true, options);
+    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: s > 0 ? gamma / s : null, intervals };
     return fit;
   }
   const core = summarize(speedupSpec, x, y, leastSquares(speedupSpec, x, y, options));
@@ -83,6 +87,8 @@ export function fitAmdahlPoints(x: readonly number[], y: readonly number[], opti
     gamma: 1,
     gamma_free: false,
     asymptote: s > 0 ? 1 / s : null,
+    // The intervals fit a free scale on the log scale: there it only shifts the curve.
+    intervals: amdahlIntervals(scaledSpec, x, y, [s, 1], false, options),
   };
   return fit;
 }

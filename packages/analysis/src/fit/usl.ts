@@ -2,6 +2,8 @@ import type { FitInsufficient, UslFit, UslFitOk } from '../types.js';
 import { analysisMessages } from '../messages.js';
 import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
 import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
+import type { IntervalOptions } from './_profile-fit.js';
+import { uslIntervals } from './usl-intervals.js';
 
 /**
  * The Universal Scalability Law (Gunther, Guerrilla Capacity Planning, 2007, eq. 4.31, with the
@@ -37,16 +39,16 @@ export const uslSpec: ModelSpec<'sigma' | 'kappa' | 'gamma'> = {
  * @example fitUsl([1, 2, 4, 8], [1, 1.9, 3.4, 5.1]).sigma
  * @example fitUsl(table, { x: 'threads', y: 'throughput' })
  */
-export function fitUsl(x: ArrayLike<number>, y: ArrayLike<number>, options?: FitOptions): UslFit;
-export function fitUsl(table: ColumnSource, options: XYColumns & FitOptions): UslFit;
-export function fitUsl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number> | (XYColumns & FitOptions), c: FitOptions = {}): UslFit {
+export function fitUsl(x: ArrayLike<number>, y: ArrayLike<number>, options?: FitOptions & IntervalOptions): UslFit;
+export function fitUsl(table: ColumnSource, options: XYColumns & FitOptions & IntervalOptions): UslFit;
+export function fitUsl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number> | (XYColumns & FitOptions & IntervalOptions), c: FitOptions & IntervalOptions = {}): UslFit {
   const { x, y } = resolveXY(a, b);
-  const options = Array.isArray(b) || ArrayBuffer.isView(b) ? c : ((b as FitOptions | undefined) ?? {});
+  const options = Array.isArray(b) || ArrayBuffer.isView(b) ? c : ((b as (FitOptions & IntervalOptions) | undefined) ?? {});
   return fitUslPoints(x, y, options);
 }
 
 /** `fitUsl` on checked arrays. */
-export function fitUslPoints(x: readonly number[], y: readonly number[], options: FitOptions = {}): UslFit {
+export function fitUslPoints(x: readonly number[], y: readonly number[], options: FitOptions & IntervalOptions = {}): UslFit {
   const distinct = distinctCount(x);
   if (distinct < MIN_DISTINCT_X) return insufficient(distinct);
   const p = leastSquares(uslSpec, x, y, options);
@@ -60,6 +62,7 @@ export function fitUslPoints(x: readonly number[], y: readonly number[], options
     kappa,
     gamma,
     peak: { x: peakX, y: peakX === null ? null : core.predict(peakX) },
+    intervals: uslIntervals(uslSpec, x, y, p, options),
   };
   return fit;
 }

@@ -15,8 +15,10 @@ import { plateauSearchLimit, plateauThreshold, type Curve } from './plateau.js';
  * from x = 1 Amdahl's gamma is fixed to 1 (S(1) = 1); otherwise it is fitted like the USL's.
  */
 export function fitGroup(x: readonly number[], y: readonly number[], metric: Metric, baselineX: number): GroupFits {
-  const amdahl = fitAmdahlPoints(x, y, { gammaFree: metric === 'throughput' || baselineX !== 1 });
-  const usl = fitUslPoints(x, y);
+  // Speedups are ratios to the baseline's measured time: their gamma gets no calibrated interval.
+  const ratioTo = metric === 'time' ? baselineX : undefined;
+  const amdahl = fitAmdahlPoints(x, y, { gammaFree: metric === 'throughput' || baselineX !== 1, ratioTo });
+  const usl = fitUslPoints(x, y, { ratioTo });
   return { amdahl, usl, preferred: preferred(amdahl, usl) };
 }
 
