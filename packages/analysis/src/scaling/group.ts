@@ -9,6 +9,8 @@ import type { Cell } from './cells.js';
 import type { Random } from '../stats/random.js';
 import { kneedle } from './kneedle.js';
 import { plateauSearchLimit, plateauThreshold, type Curve } from './plateau.js';
+import { plateauInterval } from './plateau-interval.js';
+import { crossingOf } from './plateau-crossing.js';
 
 /**
  * Fits Amdahl and the USL to one group's points and picks the better by AIC. On speedups measured
@@ -95,7 +97,8 @@ export function findGroupPlateau(
   const maxX = Math.max(...x);
   const limit = plateauSearchLimit(maxX);
   const threshold = plateauThreshold(curve, options.gain, limit);
-  if (threshold === null) return { status: 'none', model: curve.model, gain: options.gain, search_limit: limit, knee };
+  const interval = plateauInterval(fits, x, y, options.gain, limit);
+  if (threshold === null) return { status: 'none', model: curve.model, gain: options.gain, search_limit: limit, interval, knee };
   const thresholds: number[] = [];
   for (let b = 0; b < options.resamples; b++) {
     const replicate = replicateCurve(fits, x, replicateY(b), options.steps ?? PLATEAU_REPLICATE_STEPS);
@@ -115,6 +118,8 @@ export function findGroupPlateau(
     gain: options.gain,
     ci95: ci,
     resamples: thresholds.length,
+    crossing: crossingOf(curve, options.gain, threshold),
+    interval,
     within_measured: threshold <= maxX,
     knee,
   };
