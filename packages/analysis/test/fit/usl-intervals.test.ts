@@ -6,8 +6,8 @@ import { holdParameter } from '../../src/fit/_hold-parameter.js';
 import { gaussNewtonMinimize } from '../../src/fit/_gauss-newton.js';
 import { studentTQuantile } from '../../src/stats/student-t.js';
 import { analysisMessages } from '../../src/messages.js';
-import type { CalibratedInterval, UslFitOk } from '../../src/types.js';
-import { lognormal, usl } from '../fixtures/synth.js';
+import type { UslFitOk } from '../../src/types.js';
+import { given, lognormal, usl } from '../fixtures/synth.js';
 
 // Issue #17's curve and thread counts: peak N* = sqrt(0.95 / 0.001) = 30.82 (Gunther 2007, eq. 4.33).
 const TRUTH = { sigma: 0.05, kappa: 0.001, gamma: 1000, peak: Math.sqrt(0.95 / 0.001) };
@@ -18,10 +18,6 @@ function fitted(x: number[], y: number[], options = {}): UslFitOk {
   if (fit.status !== 'ok') throw new Error(fit.reason);
   return fit;
 }
-const ci = (interval: CalibratedInterval) => {
-  if (interval.status !== 'ok') throw new Error(interval.reason);
-  return interval.ci95;
-};
 
 describe('uslIntervals (fitUsl().intervals)', () => {
   it('recover sigma, kappa, gamma and the peak from seeded multiplicative noise, each inside its interval', () => {
@@ -29,13 +25,13 @@ describe('uslIntervals (fitUsl().intervals)', () => {
     const fit = fitted(x, y);
     console.log('USL calibrated intervals', fit.intervals, 'linearised', fit.ci95);
     for (const name of ['sigma', 'kappa', 'gamma', 'peak'] as const) {
-      const [lo, hi] = ci(fit.intervals[name]);
+      const [lo, hi] = given(fit.intervals[name]);
       expect(lo).toBeLessThanOrEqual(TRUTH[name]);
       expect(hi!).toBeGreaterThanOrEqual(TRUTH[name]);
       expect(fit.intervals[name].method).toBe('profile-log');
     }
     // The peak's interval holds the peak of the fit's own kappa and sigma on the log scale, near the estimate.
-    const [lo, hi] = ci(fit.intervals.peak);
+    const [lo, hi] = given(fit.intervals.peak);
     expect(lo).toBeLessThan(fit.peak.x!);
     expect(hi!).toBeGreaterThan(fit.peak.x!);
   });
@@ -49,7 +45,7 @@ describe('uslIntervals (fitUsl().intervals)', () => {
     const cutoff = logFit.minimum.rss * (1 + (t * t) / logFit.df);
     // sigma and kappa lie well inside (0, 1) here: the plain profile, no bound in play.
     for (const [index, name] of [[0, 'sigma'], [1, 'kappa']] as const) {
-      for (const end of ci(fit.intervals[name])) {
+      for (const end of given(fit.intervals[name])) {
         const others = logFit.minimum.p.filter((_, i) => i !== index);
         const m = gaussNewtonMinimize(holdParameter(spec, index, end!), x, logFit.z, others);
         expect(m.rss / cutoff).toBeCloseTo(1, 5);
@@ -60,12 +56,12 @@ describe('uslIntervals (fitUsl().intervals)', () => {
   it('give kappa an interval from 0 and the peak an open one on Amdahl data (kappa = 0)', () => {
     const { x, y } = lognormal(usl(0.05, 0, 1000), THREADS, 0.03, 9);
     const fit = fitted(x, y);
-    const [kLo, kHi] = ci(fit.intervals.kappa);
+    const [kLo, kHi] = given(fit.intervals.kappa);
     expect(kLo).toBe(0);
     expect(kHi!).toBeGreaterThan(0);
-    const [, peakHi] = ci(fit.intervals.peak);
+    const [, peakHi] = given(fit.intervals.peak);
     expect(peakHi).toBeNull();
-    expect(JSON.parse(JSON.stringify(fit.intervals.peak))).toEqual({ status: 'ok', method: 'profile-log', ci95: [ci(fit.intervals.peak)[0], null] });
+    expect(JSON.parse(JSON.stringify(fit.intervals.peak))).toEqual({ status: 'ok', method: 'profile-log', ci95: [given(fit.intervals.peak)[0], null] });
   });
 
   it('say why instead of giving one: speedups (gamma set by the baseline), an exact fit, a curve that does not rise', () => {
@@ -82,7 +78,7 @@ describe('uslIntervals (fitUsl().intervals)', () => {
     // No scaling at all, a lock held throughout: sigma 1, and no peak to place.
     const flat = lognormal(() => 500, [1, 2, 4, 8, 12, 16], 0.03, 3, 3);
     const none = fitted(flat.x, flat.y);
-    expect(ci(none.intervals.sigma)[1]).toBe(1);
+    expect(given(none.intervals.sigma)[1]).toBe(1);
     if (none.intervals.peak.status === 'unavailable') expect(none.intervals.peak.reason).toBe(analysisMessages.intervalNoRise);
     expect(JSON.stringify(none)).not.toMatch(/NaN|Infinity/);
   });

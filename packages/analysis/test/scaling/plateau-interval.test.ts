@@ -4,14 +4,9 @@ import { plateauInterval } from '../../src/scaling/plateau-interval.js';
 import { crossingOf } from '../../src/scaling/plateau-crossing.js';
 import { plateauThreshold } from '../../src/scaling/plateau.js';
 import { findPlateau } from '../../src/scaling/find-plateau.js';
-import type { CalibratedInterval } from '../../src/types.js';
-import { lognormal, usl } from '../fixtures/synth.js';
+import { given, lognormal, usl } from '../fixtures/synth.js';
 
 const THREADS = [1, 2, 4, 6, 8, 12, 16, 24, 32];
-const ci = (interval: CalibratedInterval) => {
-  if (interval.status !== 'ok') throw new Error(interval.reason);
-  return interval.ci95;
-};
 
 describe('plateauInterval', () => {
   it("holds the true crossing of issue #17's curve (19.59 threads, threshold 20) on seeded data", () => {
@@ -21,7 +16,7 @@ describe('plateauInterval', () => {
     const c = crossingOf(truth, 0.1, 20);
     expect(c).toBeCloseTo(19.59, 2);
     const { x, y } = lognormal(f, THREADS, 0.03, 5);
-    const [lo, hi] = ci(plateauInterval(fitGroup(x, y, 'throughput', 1), x, y, 0.1, 4096));
+    const [lo, hi] = given(plateauInterval(fitGroup(x, y, 'throughput', 1), x, y, 0.1, 4096));
     console.log('plateau crossing interval', [lo, hi], 'truth', c);
     expect(lo).toBeLessThan(c);
     expect(hi!).toBeGreaterThan(c);
@@ -31,10 +26,10 @@ describe('plateauInterval', () => {
     // Ideal scaling up to 16 threads, 1% off it either way: the curve may keep gaining for ever.
     const x = [1, 2, 4, 6, 8, 12, 16];
     const y = x.map((n, i) => 100 * n * (i % 2 === 0 ? 1.01 : 0.99));
-    expect(ci(plateauInterval(fitGroup(x, y, 'throughput', 1), x, y, 0.1, 4096))[1]).toBeNull();
+    expect(given(plateauInterval(fitGroup(x, y, 'throughput', 1), x, y, 0.1, 4096))[1]).toBeNull();
     // No scaling at all: one thread is all it takes.
     const flat = lognormal(() => 500, [1, 2, 4, 8, 12, 16], 0.03, 3, 3);
-    expect(ci(plateauInterval(fitGroup(flat.x, flat.y, 'throughput', 1), flat.x, flat.y, 0.1, 4096))[0]).toBe(0);
+    expect(given(plateauInterval(fitGroup(flat.x, flat.y, 'throughput', 1), flat.x, flat.y, 0.1, 4096))[0]).toBe(0);
   });
 
   it('is what findPlateau gives beside its threshold and crossing, with the bootstrap ci95 kept', () => {
