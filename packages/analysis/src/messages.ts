@@ -76,8 +76,11 @@ export const analysisMessages = {
     `So at least ${(oneThreadUs - cpuBoundUs).toFixed(0)} us per task on one thread was waiting, for the pool to hand the task over and return its result, and more threads overlap that wait.`,
   obsNoCi: (minRepeats: number) =>
     `Values from cells with fewer than ${minRepeats} repetitions are given without a 95% CI: a bootstrap of one repetition has nothing to resample, so its interval would have zero width.`,
-  obsPlateau: (target: string, task: string, threshold: number, lo: number, hi: number | null, gain: number) =>
-    `${target}, ${task}: gains plateau from ${threshold} ${plural(threshold, 'thread')} (95% CI ${lo}-${hi === null ? 'beyond the search range' : hi}), where one more thread adds less than ${fmtPercent(gain)} of an ideal thread.`,
+  /** ci: the calibrated interval of where the plateau begins (its crossing), null when there is none. */
+  obsPlateau: (target: string, task: string, threshold: number, ci: readonly [number, number | null] | null, gain: number) =>
+    `${target}, ${task}: gains plateau from ${threshold} ${plural(threshold, 'thread')}` +
+    (ci === null ? '' : ` (95% CI of where: ${fmtNumber(ci[0])}-${ci[1] === null ? 'beyond the search range' : fmtNumber(ci[1])} threads)`) +
+    `, where one more thread adds less than ${fmtPercent(gain)} of an ideal thread.`,
   obsPlateauExtrapolated: 'extrapolated beyond the measured thread counts',
   obsNoPlateau: (target: string, task: string, limit: number) =>
     `${target}, ${task}: the fitted curve keeps gaining up to ${limit} threads (no plateau).`,

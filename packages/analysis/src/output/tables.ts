@@ -1,5 +1,5 @@
 import { formatCsvLine } from '@poolscope/core';
-import type { AmdahlFit, AnalysisSummary, FitInsufficient, UslFit } from '../types.js';
+import type { AmdahlFit, AnalysisSummary, CalibratedInterval, FitInsufficient, UslFit } from '../types.js';
 
 /** Columns of speedup.csv, in order (documented in the package README). */
 export const SPEEDUP_COLUMNS = [
@@ -9,14 +9,30 @@ export const SPEEDUP_COLUMNS = [
   'throughput_per_s', 'cpu_utilisation', 'cpu_cores_busy',
 ] as const;
 
-/** Columns of fits.csv, in order: one row per (group, model, parameter); an unfitted model has one row with an empty param. */
+/**
+ * Columns of fits.csv, in order: one row per (group, model, parameter); an unfitted model has one
+ * row with an empty param. The calibrated intervals come last, so the older columns keep their places.
+ */
 export const FITS_COLUMNS = [
   'target', 'task_type', 'num_tasks', 'model', 'status', 'param', 'estimate', 'stderr', 'ci95_lo', 'ci95_hi',
   'n', 'df', 'rse', 'aic', 'preferred', 'peak_threads', 'plateau_threads',
+  'interval_lo', 'interval_hi', 'interval_method', 'interval_note', 'peak_lo', 'peak_hi', 'peak_note',
+  'plateau_crossing', 'plateau_lo', 'plateau_hi', 'plateau_note',
 ] as const;
 
 /** A number as CSV text: up to 10 significant digits, empty for null. */
 const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toPrecision(10))));
+
+/**
+ * A calibrated interval as the cells lo, hi, method, note: hi 'inf' when it has no upper end; when
+ * there is no interval, empty ends and its reason as the note. All empty where there is none to give.
+ */
+function intervalCells(interval: CalibratedInterval | undefined): [string, string, string, string] {
+  if (!interval) return ['', '', '', ''];
+  if (interval.status !== 'ok') return ['', '', interval.method, interval.reason];
+  const [lo, hi] = interval.ci95;
+  return [num(lo), hi === null ? 'inf' : num(hi), interval.method, ''];
+}
 
 /** speedup.csv: one row per (target, task_type, num_tasks, threads). */
 export function speedupCsv(summary: AnalysisSummary): string {
@@ -42,6 +58,9 @@ export function fitsCsv(summary: AnalysisSummary): string {
   for (const g of summary.groups) {
     const plateau = g.plateau.status === 'found' ? String(g.plateau.threshold) : '';
     const head = [g.key.target, g.key.task_type, String(g.key.num_tasks)];
+    const crossing = g.plateau.status === 'found' ? num(g.plateau.crossing) : '';
+    const [plateauLo, plateauHi, , plateauNote] = intervalCells(g.plateau.status === 'insufficient' ? undefined : g.plateau.interval);
+    const plateauCells = [crossing, plateauLo, plateauHi, plateauNote];
     const fits: [AmdahlFit | UslFit, readonly string[]][] = [
       [g.fits.amdahl, ['s', 'gamma']],
       [g.fits.usl, ['sigma', 'kappa', 'gamma']],
@@ -50,19 +69,23 @@ export function fitsCsv(summary: AnalysisSummary): string {
       const preferred = String(g.fits.preferred === fit.model);
       if (fit.status !== 'ok') {
         const f = fit as FitInsufficient;
-        lines.push(formatCsvLine([...head, f.model, 'insufficient', '', '', '', '', '', String(f.got), '', '', '', preferred, '', plateau]));
+        lines.push(formatCsvLine([...head, f.model, 'insufficient', '', '', '', '', '', String(f.got), '', '', '', preferred, '', plateau, ...intervalCells(undefined), '', '', '', ...plateauCells]));
         continue;
       }
       const values = fit.params as Record<string, number>;
       const errors = fit.stderr as Record<string, number | null>;
       const cis = fit.ci95 as Record<string, readonly [number, number] | null>;
-      const peak = fit.model === 'usl' ? num((fit as Extract<UslFit, { status: 'ok' }>).peak.x) : '';
+      const usl = fit.model === 'usl' ? (fit as Extract<UslFit, { status: 'ok' }>) : null;
+      const peak = usl ? num(usl.peak.x) : '';
+      const intervals = fit.intervals as Record<string, CalibratedInterval>;
+      const [peakLo, peakHi, , peakNote] = intervalCells(usl?.intervals.peak);
       for (const param of params) {
         const ci = cis[param] ?? null;
         lines.push(
           formatCsvLine([
             ...head, fit.model, 'ok', param, num(values[param]), num(errors[param]), num(ci?.[0]), num(ci?.[1]),
             String(fit.n), String(fit.df), num(fit.rse), num(fit.aic), preferred, peak, plateau,
+            ...intervalCells(intervals[param]), peakLo, peakHi, peakNote, ...plateauCells,
           ]),
         );
       }
