@@ -42,6 +42,8 @@ export interface ProfileFit<P extends string> {
   readonly df: number;
   /** qt(0.975, df) x each parameter's linearised standard error (NaN where JᵀJ is singular): where a profile search first looks. */
   readonly steps: readonly number[];
+  /** The linearised covariance (JᵀJ)⁻¹ RSS / df, null where JᵀJ is singular. */
+  readonly covariance: number[][] | null;
 }
 
 /**
@@ -62,7 +64,8 @@ export function fitForProfile<P extends string>(spec: ModelSpec<P>, x: readonly 
   const inverse = invert(jtj);
   const scale = df > 0 ? studentTQuantile(0.975, df) * Math.sqrt(minimum.rss / df) : Number.NaN;
   const steps = minimum.p.map((_, i) => (inverse && inverse[i]![i]! > 0 ? scale * Math.sqrt(inverse[i]![i]!) : Number.NaN));
-  return { spec, x, z, minimum, df, steps };
+  const covariance = inverse && df > 0 ? inverse.map((row) => row.map((v) => (v * minimum.rss) / df)) : null;
+  return { spec, x, z, minimum, df, steps, covariance };
 }
 
 /**
@@ -103,12 +106,13 @@ export function parameterProfile<P extends string>(fit: ProfileFit<P>, index: nu
 }
 
 /**
- * Why no interval can be drawn from `fit` at all, or null: no degree of freedom left for the noise
- * (the fits' 4 thread counts always leave one, and from one on the calibration study found the
- * intervals calibrated, BENCHMARKS.md), no fit on the log scale, or no noise beyond rounding.
+ * Why no interval can be drawn from `fit` at all, or null: fewer than `df` residual degrees of
+ * freedom (the fits' 4 thread counts always leave one, and from one on the calibration study found
+ * the parameters' intervals calibrated, BENCHMARKS.md), no fit on the log scale, or no noise
+ * beyond rounding.
  */
-export function untrustedFit<P extends string>(fit: ProfileFit<P> | null, points: number, parameters: number): string | null {
-  if (points <= parameters) return analysisMessages.intervalTooFewPoints(points, parameters, 1);
+export function untrustedFit<P extends string>(fit: ProfileFit<P> | null, points: number, parameters: number, df = 1): string | null {
+  if (points - parameters < df) return analysisMessages.intervalTooFewPoints(points, parameters, df);
   if (!fit) return analysisMessages.intervalNotConverged;
   // Residuals of a billionth on the log scale (relative ones, on y) are rounding, not measurement noise.
   if (!(Math.sqrt(fit.minimum.rss / points) > 1e-9)) return analysisMessages.intervalExactFit;

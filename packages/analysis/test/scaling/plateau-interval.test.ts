@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitGroup } from '../../src/scaling/group.js';
-import { plateauInterval } from '../../src/scaling/plateau-interval.js';
+import { PLATEAU_INTERVAL_DF, plateauInterval } from '../../src/scaling/plateau-interval.js';
+import { analysisMessages } from '../../src/messages.js';
 import { crossingOf } from '../../src/scaling/plateau-crossing.js';
 import { plateauThreshold } from '../../src/scaling/plateau.js';
 import { findPlateau } from '../../src/scaling/find-plateau.js';
@@ -30,6 +31,13 @@ describe('plateauInterval', () => {
     // No scaling at all: one thread is all it takes.
     const flat = lognormal(() => 500, [1, 2, 4, 8, 12, 16], 0.03, 3, 3);
     expect(given(plateauInterval(fitGroup(flat.x, flat.y, 'throughput', 1), flat.x, flat.y, 0.1, 4096))[0]).toBe(0);
+  });
+
+  it('is not given from 4 thread counts, where it covered 97.6%, saying why', () => {
+    const { x, y } = lognormal(usl(0.05, 0.001, 1000), [1, 2, 4, 8], 0.03, 5, 3);
+    const p = findPlateau(x, y, { metric: 'throughput' });
+    if (p.status === 'insufficient') throw new Error(p.reason);
+    expect(p.interval).toEqual({ status: 'unavailable', method: 'profile-log', reason: analysisMessages.intervalTooFewPoints(4, 3, PLATEAU_INTERVAL_DF) });
   });
 
   it('is what findPlateau gives beside its threshold and crossing, with the bootstrap ci95 kept', () => {
