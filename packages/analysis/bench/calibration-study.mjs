@@ -84,6 +84,10 @@ const linearisedTable = table(
   ['case', 'USL sigma', 'kappa', 'gamma', 'Amdahl s', 'Amdahl gamma', 'plateau threshold (bootstrap)'],
   results.map((r) => [r.case.id, ...['usl.sigma', 'usl.kappa', 'usl.gamma', 'amdahl.s', 'amdahl.gamma', 'threshold'].map((q) => cellText(r.cells[`linearised|${q}`]))]),
 );
+const waldTable = table(
+  ['case', 'USL sigma', 'kappa', 'gamma', 'peak N*'],
+  results.map((r) => [r.case.id, ...['usl.sigma', 'usl.kappa', 'usl.gamma', 'usl.peak'].map((q) => cellText(r.cells[`wald-log|${q}`]))]),
+);
 const CANDIDATES = ['linearised', 'wald-log', 'profile-raw', 'profile-log-bounded', 'bootstrap-log', 'profile-log'];
 const weighed = results.filter((r) => r.case.candidates);
 const candidateTable = table(
@@ -114,6 +118,10 @@ const text = [
   "The linearised intervals beside them (the fits' `ci95`, R's numbers; the plateau's bootstrap `ci95`):",
   '',
   linearisedTable,
+  '',
+  'Linearised on the log scale (`wald-log`: estimate ± t · stderr of the same log-scale fit, cut to the bounds; N* from q = kappa / (1 - sigma)), on every case:',
+  '',
+  waldTable,
   '',
   'The methods weighed, on the cases marked for it (ms per group: the intervals alone, one core):',
   '',

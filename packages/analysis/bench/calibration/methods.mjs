@@ -19,6 +19,8 @@ import { normalDeviate, seededRandom } from '../../dist/stats/random.js';
 const REPLICATES = 200;
 const USL = ['sigma', 'kappa', 'gamma'];
 const BOUNDS = { sigma: [0, 1], kappa: [0, 1], gamma: [0, Infinity] };
+/** A linearised interval cut to the bounds with nothing left: it lay wholly beyond one. */
+const EMPTY = 'empty: the whole interval lies beyond a bound';
 
 /** A printed interval as [lo, hi] (hi Infinity: open), or why none was printed. */
 const shown = (ci) => (ci === null || ci === undefined ? { refused: 'none' } : [ci[0], ci[1] ?? Infinity]);
@@ -69,11 +71,14 @@ export function evaluate(c, rows, candidates, seed) {
         const v = fit.minimum.p[i];
         const step = fit.steps[i];
         const [lo, hi] = name === 'gamma' ? [v * Math.exp(-step / v), v * Math.exp(step / v)] : [v - step, v + step];
-        return [`usl.${name}`, Number.isFinite(step) ? [Math.max(lo, BOUNDS[name][0]), Math.min(hi, BOUNDS[name][1])] : { refused: 'singular' }];
+        if (!Number.isFinite(step)) return [`usl.${name}`, { refused: 'singular' }];
+        const cut = [Math.max(lo, BOUNDS[name][0]), Math.min(hi, BOUNDS[name][1])];
+        return [`usl.${name}`, cut[0] <= cut[1] ? cut : { refused: EMPTY }];
       }),
     ),
   );
   if (c.metric === 'time') out['wald-log']['usl.gamma'] = { refused: 'set by the baseline' };
+  out['wald-log']['usl.peak'] = waldPeak(fit);
   timed('profile-log', () => {
     // Again, timed: what the fits and the plateau add to the analysis of one group.
     const u = uslIntervals(uslSpec, x, y, start, c.metric === 'time' ? { ratioTo: 1 } : {});
@@ -99,6 +104,22 @@ export function evaluate(c, rows, candidates, seed) {
   timed('bootstrap-log', () => parametricBootstrap(spec, fit, seed));
   if (c.metric === 'time') for (const method of ['profile-log-bounded', 'profile-raw', 'bootstrap-log']) out[method]['usl.gamma'] = { refused: 'set by the baseline' };
   return { out, ms };
+}
+
+/**
+ * N*'s interval from the linearised one of q = kappa / (1 − sigma) = 1 / N*² (the delta method with
+ * the fit's covariance), cut at q >= 0: an open upper end where it reaches 0.
+ */
+function waldPeak(fit) {
+  const [sigma, kappa] = fit.minimum.p;
+  if (!fit.covariance || !(sigma < 1)) return { refused: 'singular' };
+  const g = [kappa / (1 - sigma) ** 2, 1 / (1 - sigma)];
+  const variance = g.reduce((s, gi, i) => s + g.reduce((t, gj, j) => t + gi * fit.covariance[i][j] * gj, 0), 0);
+  const t = fit.steps[0] / Math.sqrt(fit.covariance[0][0]);
+  const q = kappa / (1 - sigma);
+  const [lo, hi] = [q - t * Math.sqrt(variance), q + t * Math.sqrt(variance)];
+  if (!(hi > 0)) return { refused: EMPTY };
+  return [1 / Math.sqrt(hi), lo > 0 ? 1 / Math.sqrt(lo) : Infinity];
 }
 
 /**
