@@ -128,7 +128,8 @@ function profileEnd(profile: Profile, test: Test, from: Point, direction: -1 | 1
     if (!(width > 1e-10 * (Math.abs(u) + 1e-300)) || u === inside.u || u === outside.u) return { value: u, atBound: false };
     const point = at(u, inside.p);
     if (!point) return null;
-    if (Math.abs(point.g) <= 1e-8) return { value: u, atBound: false };
+    // A ten-thousandth of a standard error: far finer than any interval is read.
+    if (Math.abs(point.g) <= 1e-4) return { value: u, atBound: false };
     if (point.g > 0) {
       outside = point;
       if (side === 1) inside = { ...inside, g: inside.g / 2 };

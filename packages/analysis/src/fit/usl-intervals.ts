@@ -1,16 +1,16 @@
 import type { CalibratedInterval } from '../types.js';
 import type { ModelSpec } from './_least-squares.js';
-import { boundedEnds, boundedInterval, fitForProfile, minimizeFrom, logCoordinate, unavailable, untrustedFit, widenedBounds, type IntervalOptions, type ProfileFit } from './_profile-fit.js';
+import { boundedEnds, boundedInterval, fitForProfile, logCoordinate, minimizeFrom, unavailable, untrustedFit, widenedBounds, type IntervalOptions, type ProfileFit } from './_profile-fit.js';
 import { logScale } from './_log-scale.js';
 import { analysisMessages } from '../messages.js';
 
 type UslParam = 'sigma' | 'kappa' | 'gamma';
 
 /**
- * The USL on the log scale with sigma and kappa free to go below 0 (a curve that bends upward), as
- * far as `widenedBounds` allows, and sigma above 1: a profile stopped at a bound of 0 covers a true value near it more
- * often than 95% (its lower end cannot miss); searched past it and then held to it by Feldman and
- * Cousins' cutoff, it covers as it should (BENCHMARKS.md: kappa near 0).
+ * The USL on the log scale with sigma and kappa free to go below 0 (a curve that bends upward) and
+ * sigma above 1, as far as `widenedBounds` allows: a profile stopped at a bound of 0 covers a true
+ * value near it more often than 95% (its lower end cannot miss); searched past it and then held to
+ * it by Feldman and Cousins' cutoff, it covers as it should (BENCHMARKS.md: kappa near 0).
  */
 export function widenedLogUsl(uslSpec: ModelSpec<UslParam>, maxX: number): ModelSpec<UslParam> {
   const spec = logScale(uslSpec);
@@ -19,7 +19,8 @@ export function widenedLogUsl(uslSpec: ModelSpec<UslParam>, maxX: number): Model
 
 /**
  * The USL with the peak held at N* = q^(-1/2), i.e. kappa = (1 − sigma) q: a model of [sigma, gamma]
- * on the log scale, whose least squares over q is the profile of the peak.
+ * on the log scale, whose least squares over q is the profile of the peak. Sigma stays at most 1:
+ * above, the curve falls from one thread on and q no longer places a peak.
  */
 function peakHeld(spec: ModelSpec<UslParam>, q: number): ModelSpec<'sigma' | 'gamma'> {
   const full = (p: readonly number[]) => [p[0]!, (1 - p[0]!) * q, p[1]!];
@@ -41,7 +42,8 @@ function peakHeld(spec: ModelSpec<UslParam>, q: number): ModelSpec<'sigma' | 'ga
 /**
  * Calibrated 95% intervals of the USL's sigma, kappa, gamma and peak N* = sqrt((1 − sigma) / kappa)
  * of `uslSpec` (fit/usl.ts) from (x, y) and a least-squares `estimate` [sigma, kappa, gamma] to start
- * from: profile likelihood of the USL fitted to ln y, searched past sigma, kappa >= 0 and cut back to them.
+ * from: profile likelihood of the USL fitted to ln y, searched past the bounds of sigma and kappa and
+ * held to them (`boundedInterval`).
  */
 export function uslIntervals(
   uslSpec: ModelSpec<UslParam>,

@@ -64,10 +64,16 @@ export function plateauInterval(fits: GroupFits, x: readonly number[], y: readon
 
 /** The (log-scale) USL with its crossing held at c: a model of [sigma, gamma], kappa >= 0 solved from them. */
 function crossingHeld(spec: ModelSpec<'sigma' | 'kappa' | 'gamma'>, c: number, gain: number): ModelSpec<'sigma' | 'gamma'> {
+  // Every residual and gradient of one step asks for the same sigma: solve for its kappa once.
+  let sigma = Number.NaN;
+  let solved: ReturnType<typeof kappaForCrossing> = null;
   const full = (p: readonly number[]) => {
-    const k = kappaForCrossing(p[0]!, c, gain);
+    if (p[0] !== sigma) {
+      sigma = p[0]!;
+      solved = kappaForCrossing(sigma, c, gain);
+    }
     // At sigmaForCrossing kappa is 0 but for rounding, which may leave it a hair below.
-    return k === null || k.kappa < -1e-12 ? null : { p: [p[0]!, Math.max(0, k.kappa), p[1]!], slope: k.slope };
+    return solved === null || solved.kappa < -1e-12 ? null : { p: [p[0]!, Math.max(0, solved.kappa), p[1]!], slope: solved.slope };
   };
   return {
     model: 'usl',
