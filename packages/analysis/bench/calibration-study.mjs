@@ -37,6 +37,8 @@ mkdirSync(store, { recursive: true });
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
 
 const results = [];
+// The commits the chunks were computed at: a resumed study may mix them.
+const commits = new Set();
 for (const c of cases) {
   const truth = truthOf(c);
   const tallies = [];
@@ -57,6 +59,7 @@ for (const c of cases) {
       writeFileSync(file, JSON.stringify(chunk));
     }
     tallies.push(chunk.tally);
+    commits.add(chunk.commit);
     for (const [method, t] of Object.entries(chunk.ms)) ms[method] = (ms[method] ?? 0) + t;
     process.stderr.write(`\r${c.id}: ${Math.min(from + CHUNK, datasets)} / ${datasets}   `);
   }
@@ -111,7 +114,7 @@ const outside = results.flatMap((r) =>
     .map(([key, s]) => `${r.case.id} ${key.split('|')[1]} ${(100 * s.coverage).toFixed(1)}`),
 );
 const text = [
-  `Printed intervals (\`profile-log\`), coverage % · median width (commit ${commit}, ${datasets} data sets per case, seed ${SEED}):`,
+  `Printed intervals (\`profile-log\`), coverage % · median width (computed at commit ${[...commits].join(', ')}, ${datasets} data sets per case, seed ${SEED}):`,
   '',
   printedTable,
   '',
@@ -138,7 +141,7 @@ const text = [
 console.log(text);
 console.log(outside.length ? `\nOutside [92.5, 97.5]: ${outside.join(', ')}` : '\nEvery printed interval within [92.5, 97.5].');
 if (!quick && !only && !flag('--no-write')) {
-  writeFileSync(join(here, 'calibration-results.json'), `${JSON.stringify({ commit, seed: SEED, datasets, results }, null, 1)}\n`);
+  writeFileSync(join(here, 'calibration-results.json'), `${JSON.stringify({ commits: [...commits], seed: SEED, datasets, results }, null, 1)}\n`);
   const benchmarks = join(here, '..', '..', '..', 'BENCHMARKS.md');
   const [start, end] = ['<!-- calibration:start -->', '<!-- calibration:end -->'];
   const doc = readFileSync(benchmarks, 'utf8');

@@ -67,7 +67,7 @@ export function cellText(s) {
   if (s.printed === 0) return 'refused';
   const pct = (100 * s.coverage).toFixed(1);
   const mark = s.coverage < BAND[0] || s.coverage > BAND[1] ? `**${pct}**` : pct;
-  const refused = s.refused > 0 ? ` (${(100 * s.refused).toFixed(0)}% refused)` : '';
+  const refused = s.refused > 0 ? ` (${(100 * s.refused).toFixed(s.refused < 0.01 ? 1 : 0)}% refused)` : '';
   return `${mark} · ${sig(s.median_width)}${refused}`;
 }
 
