@@ -199,7 +199,7 @@ export type Plateau =
       readonly crossing: number;
       /**
        * Calibrated 95% interval of the crossing (hence of where the plateau begins), in threads,
-       * beside the bootstrap `ci95` of the threshold, which covered it 34-100% of the time (BENCHMARKS.md).
+       * beside the bootstrap `ci95` of the threshold, which covered it 37-100% of the time (BENCHMARKS.md).
        */
       readonly interval: CalibratedInterval;
       /** Whether the threshold lies within the measured thread counts (else it is extrapolated). */

@@ -158,7 +158,7 @@ export const reportMessages = {
     `Plateau threshold: the smallest thread count from which one more thread adds less than ${percent(gain)} of an ideal thread on ` +
     `the preferred fitted curve. Where it begins, the real thread count at which one more thread adds exactly that much, has a calibrated ` +
     `95% CI (the observations give it); the figures still draw the threshold's CI from ${count(resamples)} bootstrap refits, which the ` +
-    'simulation study found to cover it 34-100% of the time. The knee of the measured medians (Kneedle) is a cross-check.',
+    'simulation study found to cover it 37-100% of the time. The knee of the measured medians (Kneedle) is a cross-check.',
   crossover: (gain: number) =>
     `Crossover: per target and task type, the task count from which the best thread count beats one thread by ${percent(gain)} or more, ` +
     'interpolated on log(task count).',
