@@ -4,19 +4,7 @@ export { coefficientOfVariation, CV_WARNING_THRESHOLD } from './run/stats.js';
 export { estimateRemainingMs } from './run/progress.js';
 export { mergeCsvFiles } from './merge/merge.js';
 
-export {
-  RUN_DEFAULTS,
-  parseBoolean,
-  parseChoice,
-  parseInteger,
-  parseNameList,
-  parsePositiveIntList,
-  parseRunId,
-  parseSeconds,
-  parseSeed,
-  parseTaskSizes,
-  parseTaskTypes,
-} from './plan/options.js';
+export { RUN_DEFAULTS, parseRunId, parseTaskSizes, parseTaskTypes } from './plan/options.js';
 export { readRunConfig, RUN_CONFIG_KEYS } from './plan/config.js';
 export { parseShard, shardFromEnv, assignShards } from './plan/shard.js';
 export { cellKey, rowKey, plannedCells, curvesOfShard } from './plan/cells.js';

@@ -1,15 +1,10 @@
 import { Command } from 'commander';
+import { choiceParser, parseNameList, parseNonNegativeInt, parsePositiveInt, parsePositiveIntList, parseSeconds, parseSeed } from '@poolscope/core';
 import {
   PYTHON_PROFILERS,
   REPETITION_ORDERS,
-  parseChoice,
   parseInjectedFaults,
-  parseInteger,
-  parseNameList,
-  parsePositiveIntList,
   parseRunId,
-  parseSeconds,
-  parseSeed,
   parseShard,
   parseTaskSizes,
   parseTaskTypes,
@@ -58,18 +53,18 @@ export function requestOf(flags: RunFlags, cwd: string): RunRequest {
   if (flags.taskTypes !== undefined) request.taskTypes = parseTaskTypes(flags.taskTypes, '--task-types');
   if (flags.tasks !== undefined) request.tasks = parsePositiveIntList(flags.tasks, '--tasks');
   if (flags.threads !== undefined) request.threads = parsePositiveIntList(flags.threads, '--threads');
-  if (flags.repeats !== undefined) request.repeats = parseInteger(flags.repeats, '--repeats', 1);
-  if (flags.warmup !== undefined) request.warmup = parseInteger(flags.warmup, '--warmup', 0);
+  if (flags.repeats !== undefined) request.repeats = parsePositiveInt(flags.repeats, '--repeats');
+  if (flags.warmup !== undefined) request.warmup = parseNonNegativeInt(flags.warmup, '--warmup');
   if (flags.taskUs !== undefined) request.taskUs = parseTaskSizes(flags.taskUs, '--task-us');
   if (flags.taskWork !== undefined) request.taskWork = parseTaskSizes(flags.taskWork, '--task-work');
   if (flags.seed !== undefined) request.seed = parseSeed(flags.seed, '--seed');
   if (flags.timeoutS !== undefined) request.timeoutS = parseSeconds(flags.timeoutS, '--timeout-s');
   if (flags.shard !== undefined) request.shard = parseShard(flags.shard, '--shard');
   if (flags.runId !== undefined) request.runId = parseRunId(flags.runId, '--run-id');
-  if (flags.order !== undefined) request.order = parseChoice(flags.order, '--order', REPETITION_ORDERS);
+  if (flags.order !== undefined) request.order = choiceParser(REPETITION_ORDERS)(flags.order, '--order');
   if (flags.profile !== undefined) request.profile = flags.profile;
-  if (flags.profiler !== undefined) request.profiler = parseChoice(flags.profiler, '--profiler', PYTHON_PROFILERS);
-  if (flags.profileIntervalUs !== undefined) request.profileIntervalUs = parseInteger(flags.profileIntervalUs, '--profile-interval-us', 1);
+  if (flags.profiler !== undefined) request.profiler = choiceParser(PYTHON_PROFILERS)(flags.profiler, '--profiler');
+  if (flags.profileIntervalUs !== undefined) request.profileIntervalUs = parsePositiveInt(flags.profileIntervalUs, '--profile-interval-us');
   if (flags.categories !== undefined) request.categoryRules = readCategoryRules(resolve(cwd, flags.categories));
   return request;
 }

@@ -2,8 +2,7 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isPoolscopeError, readAllRecords, timingSchema } from '@poolscope/core';
-import { runnerMessages } from '@poolscope/runner';
+import { coreMessages, isPoolscopeError, readAllRecords, timingSchema } from '@poolscope/core';
 import { plotsMessages } from '@poolscope/plots';
 import { requestOf } from '../../src/commands/run.js';
 import { cliMessages } from '../../src/messages.js';
@@ -122,7 +121,7 @@ describe('poolscope pipeline options', () => {
     expect(profile.stderr).toContain(m.badProfile('huge'));
     const threads = await runCli(['pipeline', '--results', results, '--threads', '0,2']);
     expect(threads.code).toBe(2);
-    expect(threads.stderr).toContain(runnerMessages.badOption('--threads', 'a list of positive integers', '0,2'));
+    expect(threads.stderr).toContain(coreMessages.badOption('--threads', 'a list of positive integers', '0,2'));
     const resume = await runCli(['pipeline', '--results', results, '--resume']);
     expect(resume.code).toBe(2);
     expect(resume.stderr).toContain(m.nothingToResume(join(results, 'latest')));

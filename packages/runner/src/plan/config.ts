@@ -1,23 +1,22 @@
 import { dirname, resolve } from 'node:path';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import {
+  ERROR_CODES,
+  PoolscopeError,
+  choiceParser,
+  parseBoolean,
+  parseNameList,
+  parseNonNegativeInt,
+  parsePositiveInt,
+  parsePositiveIntList,
+  parseSeconds,
+  parseSeed,
+} from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { readJsonFile } from './json-syntax.js';
 import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { REPETITION_ORDERS } from './schedule.js';
-import {
-  parseBoolean,
-  parseChoice,
-  parseInteger,
-  parseNameList,
-  parsePositiveIntList,
-  parseRunId,
-  parseSeconds,
-  parseSeed,
-  parseTaskSizes,
-  parseTaskTypes,
-  type RunRequest,
-} from './options.js';
+import { parseRunId, parseTaskSizes, parseTaskTypes, type RunRequest } from './options.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -30,17 +29,17 @@ const CONFIG_KEYS: Record<string, (value: unknown, where: string, into: Mutable<
   'task-types': (v, w, r) => void (r.taskTypes = parseTaskTypes(v, w)),
   tasks: (v, w, r) => void (r.tasks = parsePositiveIntList(v, w)),
   threads: (v, w, r) => void (r.threads = parsePositiveIntList(v, w)),
-  repeats: (v, w, r) => void (r.repeats = parseInteger(v, w, 1)),
-  warmup: (v, w, r) => void (r.warmup = parseInteger(v, w, 0)),
+  repeats: (v, w, r) => void (r.repeats = parsePositiveInt(v, w)),
+  warmup: (v, w, r) => void (r.warmup = parseNonNegativeInt(v, w)),
   'task-us': (v, w, r) => void (r.taskUs = parseTaskSizes(v, w)),
   'task-work': (v, w, r) => void (r.taskWork = parseTaskSizes(v, w)),
   seed: (v, w, r) => void (r.seed = parseSeed(v, w)),
   'timeout-s': (v, w, r) => void (r.timeoutS = parseSeconds(v, w)),
   'run-id': (v, w, r) => void (r.runId = parseRunId(v, w)),
-  order: (v, w, r) => void (r.order = parseChoice(v, w, REPETITION_ORDERS)),
+  order: (v, w, r) => void (r.order = choiceParser(REPETITION_ORDERS)(v, w)),
   profile: (v, w, r) => void (r.profile = parseBoolean(v, w)),
-  profiler: (v, w, r) => void (r.profiler = parseChoice(v, w, PYTHON_PROFILERS)),
-  'profile-interval-us': (v, w, r) => void (r.profileIntervalUs = parseInteger(v, w, 1)),
+  profiler: (v, w, r) => void (r.profiler = choiceParser(PYTHON_PROFILERS)(v, w)),
+  'profile-interval-us': (v, w, r) => void (r.profileIntervalUs = parsePositiveInt(v, w)),
   // A file of rules, relative to the config file, or the rules themselves.
   categories: (v, w, r, file) =>
     void (r.categoryRules = typeof v === 'string' ? readCategoryRules(resolve(dirname(file), v)) : parseCategoryRules(v, w)),
