@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { choiceParser, withHint } from '@poolscope/core';
 import { FIGURE_FORMATS } from '@poolscope/plots';
 import { parseInjectedFaults } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { pipelineMessages as m } from '../pipeline/messages.js';
-import { PIPELINE_PROFILES, type PipelineProfileName } from '../pipeline/profiles.js';
+import { PIPELINE_PROFILES } from '../pipeline/profiles.js';
 import { runPipeline, type PipelineEvent } from '../pipeline/run-pipeline.js';
 import { groupSkipped } from '../pipeline/runtimes.js';
 import { StageProgress } from '../pipeline/stage-progress.js';
@@ -28,6 +28,8 @@ function pipelineOption(option: Option): Option {
   if (!PROFILE_SET.has(long)) return option;
   return new Option(option.flags, option.description.replace(/\(default: [^)]*\)$/, m.fromProfile));
 }
+
+const parseProfileName = choiceParser(PIPELINE_PROFILES);
 
 interface PipelineFlags extends Record<string, unknown> {
   profile: string;
@@ -79,7 +81,7 @@ export function pipelineCommand(io: CliIO): Command {
   // Every option of `poolscope run` overrides the profile: take them from the run command itself.
   for (const option of runCommand(io).options) if (!NOT_COPIED.has(option.long ?? '')) command.addOption(pipelineOption(option));
   return command.addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
-    if (!(PIPELINE_PROFILES as readonly string[]).includes(flags.profile)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badProfile(flags.profile), { hint: m.badProfileHint });
+    const profile = withHint(m.badProfileHint, () => parseProfileName(flags.profile, '--profile'));
     const formats = parseFormats(flags.format);
     const { profile: _profile, callStacks, results, resume, format: _format, ...runFlags } = flags;
     const overrides = requestOf({ ...runFlags, out: '' } as Parameters<typeof requestOf>[0], io.cwd);
@@ -90,7 +92,7 @@ export function pipelineCommand(io: CliIO): Command {
     try {
       const result = await runPipeline(
         {
-          profile: flags.profile as PipelineProfileName,
+          profile,
           overrides,
           ...(callStacks !== undefined ? { callStacks } : {}),
           results: resolve(io.cwd, results),

@@ -16,7 +16,6 @@ export const pipelineMessages = {
   fromProfile: '(default: from --profile)',
   seeRunHelp: 'see `poolscope run --help`',
   runIdOption: "the run id rows carry, and the run directory's name (default: the UTC start time and the profile, 20251126-001500-default)",
-  badProfile: (got: string) => `--profile must be one of ${PIPELINE_PROFILES.join(', ')}, got '${got}'`,
   badProfileHint: 'default fits a few minutes on this machine; rca runs the RCA\'s whole matrix (hours on a small machine).',
   pipelineHelpAfter: `
 Profiles (any option of \`poolscope run\` given here overrides the profile):

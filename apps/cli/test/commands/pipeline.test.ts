@@ -7,6 +7,7 @@ import { plotsMessages } from '@poolscope/plots';
 import { requestOf } from '../../src/commands/run.js';
 import { cliMessages } from '../../src/messages.js';
 import { pipelineMessages as m } from '../../src/pipeline/messages.js';
+import { PIPELINE_PROFILES } from '../../src/pipeline/profiles.js';
 import { readPipelineRecord } from '../../src/pipeline/record.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { reportMessages } from '../../src/report/messages.js';
@@ -118,7 +119,8 @@ describe('poolscope pipeline options', () => {
     const results = tmp();
     const profile = await runCli(['pipeline', '--results', results, '--profile', 'huge']);
     expect(profile.code).toBe(2);
-    expect(profile.stderr).toContain(m.badProfile('huge'));
+    expect(profile.stderr).toContain(coreMessages.badOption('--profile', coreMessages.expectedValue.oneOf(PIPELINE_PROFILES), 'huge'));
+    expect(profile.stderr).toContain(m.badProfileHint);
     const threads = await runCli(['pipeline', '--results', results, '--threads', '0,2']);
     expect(threads.code).toBe(2);
     expect(threads.stderr).toContain(coreMessages.badOption('--threads', 'a list of positive integers', '0,2'));
