@@ -1,28 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { coreMessages } from '@poolscope/core';
-import { runnerMessages } from '../../src/messages.js';
-import { parseRunId, parseTaskSizes, parseTaskTypes, resolveTaskSizes } from '../../src/plan/options.js';
+import { RUN_DEFAULTS, RUN_OPTIONS, resolveTaskSizes, runOptionName, withRunOption } from '../../src/plan/options.js';
 
-describe('run option parsers', () => {
-  it('read task types in their own order', () => {
-    expect(parseTaskTypes('io,cpu', '--task-types')).toEqual(['cpu', 'io']);
-    expect(() => parseTaskTypes('cpu,disk', '--task-types')).toThrow(coreMessages.badOption('--task-types', 'a list of task types (cpu, io)', 'cpu,disk'));
+describe('the run options', () => {
+  it('name each option once, by a long flag', () => {
+    const names = RUN_OPTIONS.map(runOptionName);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^--[a-z][a-z-]*$/);
+    expect(new Set(RUN_OPTIONS.map((o) => o.key)).size).toBe(RUN_OPTIONS.length);
   });
 
-  it('read run ids', () => {
-    expect(parseRunId('exp-1.a_b', '--run-id')).toBe('exp-1.a_b');
-    expect(() => parseRunId('a/b', '--run-id')).toThrow(coreMessages.badOption('--run-id', runnerMessages.expectedValue.runId, 'a/b'));
+  it('give the defaults of a new run', () => {
+    expect(RUN_DEFAULTS).toEqual({
+      targets: ['node-pool', 'node-main'],
+      taskTypes: ['cpu', 'io'],
+      tasks: [100, 1000, 10000],
+      threads: [1, 2, 4, 8],
+      repeats: 5,
+      warmup: 1,
+      taskUs: { cpu: 200, io: 1000 },
+      seed: 1,
+      timeoutS: 120,
+      order: 'rounds',
+      profiler: 'sampler',
+      profileIntervalUs: 1000,
+    });
   });
 
-  it('read task sizes for every type or per type', () => {
-    expect(parseTaskSizes('300', '--task-us')).toEqual({ cpu: 300, io: 300 });
-    expect(parseTaskSizes('cpu=5000', '--task-work')).toEqual({ cpu: 5000 });
-    expect(parseTaskSizes('cpu=5, io=7', '--task-work')).toEqual({ cpu: 5, io: 7 });
-    expect(parseTaskSizes({ io: 2000 }, 'k')).toEqual({ io: 2000 });
-    for (const bad of ['cpu=0', 'gpu=5', 'cpu=1,cpu=2', 'cpu', '']) expect(() => parseTaskSizes(bad, '--task-us')).toThrow(/--task-us must be a positive integer, or per task type as cpu=N,io=N/);
+  it('may all change on resume but the time limit', () => {
+    expect(RUN_OPTIONS.filter((o) => !o.fixedByPlan).map(runOptionName)).toEqual(['--timeout-s']);
   });
 
-  it('resolve each type to fixed work if given, else a duration (given or the default)', () => {
+  it('read a value into a request as the option reads it', () => {
+    const threads = RUN_OPTIONS.find((o) => o.key === 'threads')!;
+    expect(withRunOption({ repeats: 2 }, threads, '4,1', '--threads', '.')).toEqual({ repeats: 2, threads: [1, 4] });
+  });
+});
+
+describe('resolveTaskSizes', () => {
+  it('resolves each type to fixed work if given, else a duration (given or the default)', () => {
     expect(resolveTaskSizes(['cpu', 'io'], {})).toEqual({ cpu: { task_us: 200 }, io: { task_us: 1000 } });
     expect(resolveTaskSizes(['cpu', 'io'], { taskUs: { cpu: 50 }, taskWork: { io: 300 } })).toEqual({ cpu: { task_us: 50 }, io: { task_work: 300 } });
   });

@@ -1,0 +1,43 @@
+import { canonical } from './canonical.js';
+import type { RunRequest, TaskSizeRequest } from './options.js';
+import type { RunPlan } from './run-plan.js';
+
+/**
+ * How a run option given with `--resume` is checked against the plan of the run: the given and
+ * the planned value as the user would write them when they disagree, else undefined. `request`
+ * is the whole request, for options checked together.
+ */
+export type PlanCheck<T> = (given: T, plan: RunPlan, request: RunRequest) => readonly [given: string, planned: string] | undefined;
+
+/** A list that must hold the same items as the plan's, in any order. */
+export function sameSet<T>(planned: (plan: RunPlan) => readonly T[]): PlanCheck<readonly T[]> {
+  return (given, plan) => {
+    const p = planned(plan);
+    return canonical([...given].sort()) === canonical([...p].sort()) ? undefined : [given.join(','), p.join(',')];
+  };
+}
+
+/** A value that must be the plan's. */
+export function sameValue<T extends string | number>(planned: (plan: RunPlan) => T | undefined): PlanCheck<T> {
+  return (given, plan) => {
+    const p = planned(plan);
+    return given === p ? undefined : [String(given), String(p)];
+  };
+}
+
+/** A value that must be the plan's, compared as JSON and shown by `show`. */
+export function sameJson<T, P>(planned: (plan: RunPlan) => P, show: (value: T | P) => string): PlanCheck<T> {
+  return (given, plan) => {
+    const p = planned(plan);
+    return canonical(given) === canonical(p) ? undefined : [show(given), show(p)];
+  };
+}
+
+/** Task sizes as `cpu: 200 us, io: 1000 work`. */
+export const taskSizesText = (sizes: Record<string, TaskSizeRequest>) =>
+  Object.entries(sizes)
+    .map(([type, s]) => ('task_us' in s ? `${type}: ${s.task_us} us` : `${type}: ${s.task_work} work`))
+    .join(', ');
+
+/** Whether profiling is on, as `on` or `off`. */
+export const onOff = (on: boolean) => (on ? 'on' : 'off');
