@@ -5,7 +5,7 @@ export { estimateRemainingMs } from './run/progress.js';
 export { mergeCsvFiles } from './merge/merge.js';
 
 export { RUN_DEFAULTS, RUN_OPTIONS, runOptionName, withRunOption } from './plan/options.js';
-export { parseRunId, parseTaskSizes, parseTaskTypes } from './plan/option-values.js';
+export { parseRunId } from './plan/option-values.js';
 export { readRunConfig, RUN_CONFIG_KEYS } from './plan/config.js';
 export { parseShard, shardFromEnv, assignShards } from './plan/shard.js';
 export { cellKey, rowKey, plannedCells, curvesOfShard } from './plan/cells.js';
