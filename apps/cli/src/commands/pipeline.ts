@@ -13,7 +13,7 @@ import { duration } from '../report/format.js';
 import { parseFormats } from './plot.js';
 import { runCliMessages } from './run-messages.js';
 import { commanderOption } from './run-options.js';
-import { categoriesOption, configOption, interruptHandlers, requestOf } from './run.js';
+import { configOption, interruptHandlers, requestOf } from './run.js';
 
 /** The run options whose default the profile sets: its matrix, and the targets it chooses from the interpreters found. */
 const SET_BY_PROFILE: ReadonlySet<string> = new Set(['targets', ...PIPELINE_PROFILES.flatMap((name) => Object.keys(pipelineProfile(name, 1).request))]);
@@ -76,7 +76,6 @@ export function pipelineCommand(io: CliIO): Command {
   // Every run option overrides the profile, but --profile: here --call-stacks stands for it.
   for (const option of RUN_OPTIONS) if (option.key !== 'profile') command.addOption(pipelineOption(option));
   return command
-    .addOption(categoriesOption(m.seeRunHelp))
     .addOption(configOption())
     .addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
     const profile = withHint(m.badProfileHint, () => parseProfileName(flags.profile, '--profile'));

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { RUN_OPTIONS, parseInjectedFaults, readCategoryRules, readRunConfig, runMatrix, targetRegistry, type RunRequest } from '@poolscope/runner';
+import { RUN_OPTIONS, parseInjectedFaults, readRunConfig, runMatrix, targetRegistry, type RunRequest } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { ProgressRenderer } from './run-progress.js';
 import { runCliMessages as m } from './run-messages.js';
@@ -10,14 +10,7 @@ import { cellSummary } from './run-summary.js';
 /** The request: the config file's values, overridden by the options given on the command line. */
 export function requestOf(flags: RunFlags, cwd: string): RunRequest {
   const config = flags.config;
-  const request = runRequestOf(flags, typeof config === 'string' ? readRunConfig(resolve(cwd, config)) : {}, cwd);
-  const categories = flags.categories;
-  return typeof categories === 'string' ? { ...request, categoryRules: readCategoryRules(resolve(cwd, categories)) } : request;
-}
-
-/** `--categories`: a file of category rules, relative to the working directory. */
-export function categoriesOption(more: string): Option {
-  return new Option('--categories <file>', m.optionHelp('a JSON array of category rules tried before the built-in ones', undefined, more));
+  return runRequestOf(flags, typeof config === 'string' ? readRunConfig(resolve(cwd, config)) : {}, cwd);
 }
 
 /** `--config`: the run options from a file, under their long names. */
@@ -59,7 +52,6 @@ export function runCommand(io: CliIO): Command {
   const command = new Command('run').description(m.runDescription).requiredOption('--out <dir>', m.outOption);
   for (const option of RUN_OPTIONS) command.addOption(commanderOption(option, m.seeBelow));
   return command
-    .addOption(categoriesOption(m.seeBelow))
     .addOption(configOption())
     .option('--resume', m.resumeOption)
     .addHelpText('after', m.runHelpAfter)

@@ -1,8 +1,7 @@
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { ERROR_CODES, PoolscopeError, withHint } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { readJsonFile } from './json-syntax.js';
-import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
 import { RUN_OPTIONS, runOptionName, withRunOption, type RunOption, type RunRequest } from './options.js';
 
 /**
@@ -15,7 +14,7 @@ const CONFIG_OPTIONS = new Map<string, RunOption<keyof RunRequest>>(
 );
 
 /** The keys `readRunConfig` accepts. */
-export const RUN_CONFIG_KEYS = [...CONFIG_OPTIONS.keys(), 'categories'];
+export const RUN_CONFIG_KEYS = [...CONFIG_OPTIONS.keys()];
 
 /**
  * Reads a run's matrix from a JSON config file: an object whose keys are long options of
@@ -29,15 +28,10 @@ export function readRunConfig(file: string): RunRequest {
   let request: RunRequest = {};
   for (const [key, value] of Object.entries(json)) {
     const option = CONFIG_OPTIONS.get(key);
-    if (!option && key !== 'categories')
+    if (!option)
       throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
-    const where = runnerMessages.configKey(file, key);
     // The value's own message names the file and key; say where the values are explained.
-    withHint(runnerMessages.configValueHint(key), () => {
-      if (option) request = withRunOption(request, option, value, where, dirname(file));
-      // A file of rules, relative to the config file, or the rules themselves.
-      else request = { ...request, categoryRules: typeof value === 'string' ? readCategoryRules(resolve(dirname(file), value)) : parseCategoryRules(value, where) };
-    });
+    request = withHint(runnerMessages.configValueHint(key), () => withRunOption(request, option, value, runnerMessages.configKey(file, key), dirname(file)));
   }
   return request;
 }

@@ -9,11 +9,12 @@ import {
   parseSeed,
   type TaskType,
 } from '@poolscope/core';
-import type { CategoryRule } from '../profile/categories.js';
+import { resolve } from 'node:path';
+import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { parseRunId, parseTaskSizes, parseTaskTypes } from './option-values.js';
 import { canonical } from './canonical.js';
-import { onOff, sameSet, sameValue, taskSizesText, type PlanCheck } from './plan-checks.js';
+import { onOff, rulesText, sameJson, sameSet, sameValue, taskSizesText, type PlanCheck } from './plan-checks.js';
 import type { RunPlan } from './run-plan.js';
 import { REPETITION_ORDERS } from './schedule.js';
 import { parseShard } from './shard.js';
@@ -211,6 +212,15 @@ const OPTIONS = [
     fixedByPlan: sameValue((plan) => plan.profile?.interval_us),
     needsProfile: true,
   }),
+  option({
+    key: 'categoryRules',
+    flag: '--categories <file>',
+    help: 'a JSON array of category rules tried before the built-in ones',
+    // A file of rules (see `CategoryRule`), or in a config file the rules themselves.
+    parse: (value, where, dir) => (typeof value === 'string' ? readCategoryRules(resolve(dir, value)) : parseCategoryRules(value, where)),
+    fixedByPlan: sameJson((plan) => plan.profile?.categories ?? [], rulesText),
+    needsProfile: true,
+  }),
 ] as const;
 
 type Entry = (typeof OPTIONS)[number];
@@ -222,10 +232,7 @@ type Held<T> = T extends readonly (infer U)[] ? readonly U[] : T;
  * field per run option (see `RUN_OPTIONS`). A missing one takes its default for a new run, and
  * the planned value on `--resume` (where a given value must agree with the plan).
  */
-export type RunRequest = { readonly [E in Entry as E['key']]?: Held<ReturnType<E['parse']>> } & {
-  /** Category rules tried before the default ones (see `CategoryRule`). Default none. Needs `profile`. */
-  readonly categoryRules?: readonly CategoryRule[];
-};
+export type RunRequest = { readonly [E in Entry as E['key']]?: Held<ReturnType<E['parse']>> };
 
 /** The options of a run, in the order `poolscope run --help` lists them. */
 export const RUN_OPTIONS: readonly RunOption<keyof RunRequest>[] = OPTIONS;

@@ -1,3 +1,4 @@
+import type { CategoryRule } from '../profile/categories.js';
 import { canonical } from './canonical.js';
 import type { RunRequest, TaskSizeRequest } from './options.js';
 import type { RunPlan } from './run-plan.js';
@@ -26,7 +27,7 @@ export function sameValue<T extends string | number>(planned: (plan: RunPlan) =>
 }
 
 /** A value that must be the plan's, compared as JSON and shown by `show`. */
-export function sameJson<T, P>(planned: (plan: RunPlan) => P, show: (value: T | P) => string): PlanCheck<T> {
+export function sameJson<T>(planned: (plan: RunPlan) => T, show: (value: T) => string): PlanCheck<T> {
   return (given, plan) => {
     const p = planned(plan);
     return canonical(given) === canonical(p) ? undefined : [show(given), show(p)];
@@ -38,6 +39,9 @@ export const taskSizesText = (sizes: Record<string, TaskSizeRequest>) =>
   Object.entries(sizes)
     .map(([type, s]) => ('task_us' in s ? `${type}: ${s.task_us} us` : `${type}: ${s.task_work} work`))
     .join(', ');
+
+/** Category rules as `2 rules`. */
+export const rulesText = (rules: readonly CategoryRule[]) => `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
 
 /** Whether profiling is on, as `on` or `off`. */
 export const onOff = (on: boolean) => (on ? 'on' : 'off');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ERROR_CODES, PoolscopeError, TASK_TYPES, writeFileAtomic } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { categoryRuleSchema, type CategoryRule } from '../profile/categories.js';
+import { categoryRuleSchema } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { canonical } from './canonical.js';
 import { RUN_DEFAULTS, RUN_OPTIONS, resolveTaskSizes, runOptionName, type RunOption, type RunRequest } from './options.js';
@@ -105,11 +105,8 @@ export function writePlan(file: string, plan: RunPlan): void {
   writeFileAtomic(file, `${JSON.stringify(runPlanSchema.parse(plan), null, 2)}\n`);
 }
 
-/** The options that apply only with `profile`, as the request names them. */
-const PROFILE_OPTIONS: readonly (readonly [keyof RunRequest, string])[] = [
-  ...RUN_OPTIONS.filter((o) => o.needsProfile).map((o) => [o.key, runOptionName(o)] as const),
-  ['categoryRules', '--categories'],
-];
+/** The options that apply only with `profile`. */
+const PROFILE_OPTIONS = RUN_OPTIONS.filter((o) => o.needsProfile);
 
 /**
  * The profile settings a new run's request asks for: null without `profile`. A profile option
@@ -117,8 +114,8 @@ const PROFILE_OPTIONS: readonly (readonly [keyof RunRequest, string])[] = [
  */
 export function profileSettingsOf(request: RunRequest): ProfileSettings | null {
   if (!request.profile) {
-    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
-    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(stray[1]), { hint: runnerMessages.profileOptionAloneHint });
+    const stray = PROFILE_OPTIONS.find((o) => request[o.key] !== undefined);
+    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(runOptionName(stray)), { hint: runnerMessages.profileOptionAloneHint });
     return null;
   }
   return {
@@ -132,8 +129,6 @@ export function profileSettingsOf(request: RunRequest): ProfileSettings | null {
 export function orderOf(request: RunRequest): RepetitionOrder {
   return request.order ?? RUN_DEFAULTS.order;
 }
-
-const rulesText = (rules: readonly CategoryRule[]) => `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
 
 /** The value `option` has in `request`; the table's types say it is the option's own. */
 const givenValue = (request: RunRequest, option: RunOption<keyof RunRequest>): unknown => request[option.key];
@@ -159,12 +154,6 @@ export function planConflicts(plan: RunPlan, request: RunRequest, shard: Shard |
     }
     const conflict = option.fixedByPlan(value, plan, given);
     if (conflict) out.push([runOptionName(option), ...conflict]);
-  }
-  if (given.categoryRules !== undefined) {
-    if (plan.profile === null) {
-      if (given.profile === undefined && !profileTurnedOn) out.push(['--profile', 'on', 'off']);
-    } else if (canonical(given.categoryRules) !== canonical(plan.profile.categories))
-      out.push(['--categories', rulesText(given.categoryRules), rulesText(plan.profile.categories)]);
   }
   return out;
 }
