@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { choiceParser, withHint } from '@poolscope/core';
 import { FIGURE_FORMATS } from '@poolscope/plots';
-import { RUN_OPTIONS, parseInjectedFaults, type RunOption } from '@poolscope/runner';
+import { RUN_OPTIONS, parseInjectedFaults, type RunOption, type RunRequest } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { pipelineMessages as m } from '../pipeline/messages.js';
 import { PIPELINE_PROFILES, pipelineProfile } from '../pipeline/profiles.js';
@@ -12,14 +12,14 @@ import { StageProgress } from '../pipeline/stage-progress.js';
 import { duration } from '../report/format.js';
 import { parseFormats } from './plot.js';
 import { runCliMessages } from './run-messages.js';
-import { commanderOption } from './run-options.js';
-import { configOption, interruptHandlers, requestOf } from './run.js';
+import { commanderOption, configOption } from './run-options.js';
+import { interruptHandlers, requestOf } from './run.js';
 
 /** The run options whose default the profile sets: its matrix, and the targets it chooses from the interpreters found. */
 const SET_BY_PROFILE: ReadonlySet<string> = new Set(['targets', ...PIPELINE_PROFILES.flatMap((name) => Object.keys(pipelineProfile(name, 1).request))]);
 
 /** A run option as the pipeline shows it: the profile's defaults, and its own run id. */
-function pipelineOption(option: RunOption): Option {
+function pipelineOption(option: RunOption<keyof RunRequest>): Option {
   if (option.key === 'runId') return commanderOption(option, m.seeRunHelp, { help: m.runIdOption, byDefault: m.runIdDefault });
   return commanderOption(option, m.seeRunHelp, SET_BY_PROFILE.has(option.key) ? { byDefault: m.fromProfile } : {});
 }
@@ -75,9 +75,7 @@ export function pipelineCommand(io: CliIO): Command {
     .option('--format <list>', m.formatOption, FIGURE_FORMATS.join(','));
   // Every run option overrides the profile, but --profile: here --call-stacks stands for it.
   for (const option of RUN_OPTIONS) if (option.key !== 'profile') command.addOption(pipelineOption(option));
-  return command
-    .addOption(configOption())
-    .addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
+  return command.addOption(configOption()).addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
     const profile = withHint(m.badProfileHint, () => parseProfileName(flags.profile, '--profile'));
     const formats = parseFormats(flags.format);
     const { profile: _profile, callStacks, results, resume, format: _format, ...runFlags } = flags;

@@ -3,7 +3,7 @@ import { RUN_OPTIONS, runOptionName, withRunOption, type RunOption, type RunRequ
 import { runCliMessages as m } from './run-messages.js';
 
 /** The run options `runCliMessages.runHelpAfter` says more about, by key. */
-const EXPLAINED_AFTER: ReadonlySet<string> = new Set(['shard', 'categoryRules']);
+const EXPLAINED_AFTER: ReadonlySet<keyof RunRequest> = new Set(['shard', 'categoryRules']);
 
 /** How a command shows a run option in its help, where it differs from `poolscope run`. */
 export interface RunOptionHelp {
@@ -24,10 +24,13 @@ function shownValue(value: unknown): string {
 }
 
 /** The commander option of a run option; `more` says where more is said about the options the run's help explains after them. */
-export function commanderOption(option: RunOption, more: string, shown: RunOptionHelp = {}): Option {
+export function commanderOption(option: RunOption<keyof RunRequest>, more: string, shown: RunOptionHelp = {}): Option {
   const byDefault = shown.byDefault ?? (option.default !== undefined ? shownValue(option.default) : option.defaultHelp);
   return new Option(option.flag, m.optionHelp(shown.help ?? option.help, byDefault, EXPLAINED_AFTER.has(option.key) ? more : undefined));
 }
+
+/** `--config`: the run options from a JSON file, under their long names. */
+export const configOption = () => new Option('--config <file>', m.configOption);
 
 /** The name commander gives an option's value in the parsed flags (`--task-types` -> `taskTypes`). */
 const attributeName = (option: RunOption) => new Option(option.flag).attributeName();

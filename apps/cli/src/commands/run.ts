@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { RUN_OPTIONS, parseInjectedFaults, readRunConfig, runMatrix, targetRegistry, type RunRequest } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { ProgressRenderer } from './run-progress.js';
 import { runCliMessages as m } from './run-messages.js';
-import { commanderOption, runRequestOf, type RunFlags } from './run-options.js';
+import { commanderOption, configOption, runRequestOf, type RunFlags } from './run-options.js';
 import { cellSummary } from './run-summary.js';
 
 /** The request: the config file's values, overridden by the options given on the command line. */
@@ -12,9 +12,6 @@ export function requestOf(flags: RunFlags, cwd: string): RunRequest {
   const config = flags.config;
   return runRequestOf(flags, typeof config === 'string' ? readRunConfig(resolve(cwd, config)) : {}, cwd);
 }
-
-/** `--config`: the run options from a file, under their long names. */
-export const configOption = () => new Option('--config <file>', m.configOption);
 
 /**
  * Stops the run on Ctrl-C (SIGINT) after the repetition in hand, or at once on a second Ctrl-C

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   choiceParser,
   parseBoolean,
@@ -9,7 +10,6 @@ import {
   parseSeed,
   type TaskType,
 } from '@poolscope/core';
-import { resolve } from 'node:path';
 import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { parseRunId, parseTaskSizes, parseTaskTypes } from './option-values.js';
@@ -46,7 +46,11 @@ export interface RunOption<K extends string = string, T = unknown> {
   readonly default?: T;
   /** What a new run does when it is not given, said in words where that is no one value. */
   readonly defaultHelp?: string;
-  /** How `--resume` checks a given value against the run's plan; options without it may change on resume. */
+  /**
+   * How `--resume` checks a given value against the run's plan: the given and the planned value
+   * as the user would write them when they disagree, else undefined (`request` is the whole
+   * request, for options checked together). Options without it may change on resume.
+   */
   fixedByPlan?(given: T, plan: RunPlan, request: RunRequest): readonly [given: string, planned: string] | undefined;
   /** Applies only with `profile`: refused without it. */
   readonly needsProfile?: boolean;

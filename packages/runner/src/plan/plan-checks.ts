@@ -1,14 +1,10 @@
 import type { CategoryRule } from '../profile/categories.js';
 import { canonical } from './canonical.js';
-import type { RunRequest, TaskSizeRequest } from './options.js';
+import type { RunOption, TaskSizeRequest } from './options.js';
 import type { RunPlan } from './run-plan.js';
 
-/**
- * How a run option given with `--resume` is checked against the plan of the run: the given and
- * the planned value as the user would write them when they disagree, else undefined. `request`
- * is the whole request, for options checked together.
- */
-export type PlanCheck<T> = (given: T, plan: RunPlan, request: RunRequest) => readonly [given: string, planned: string] | undefined;
+/** How a run option given with `--resume` is checked against the plan (see `RunOption.fixedByPlan`). */
+export type PlanCheck<T> = NonNullable<RunOption<string, T>['fixedByPlan']>;
 
 /** A list that must hold the same items as the plan's, in any order. */
 export function sameSet<T>(planned: (plan: RunPlan) => readonly T[]): PlanCheck<readonly T[]> {

@@ -6,7 +6,7 @@ import { runnerMessages } from '../messages.js';
 import { categoryRuleSchema } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { canonical } from './canonical.js';
-import { RUN_DEFAULTS, RUN_OPTIONS, resolveTaskSizes, runOptionName, type RunOption, type RunRequest } from './options.js';
+import { RUN_DEFAULTS, RUN_OPTIONS, resolveTaskSizes, runOptionName, type RunRequest } from './options.js';
 import { REPETITION_ORDERS, type RepetitionOrder } from './schedule.js';
 import type { Shard } from './shard.js';
 
@@ -130,26 +130,20 @@ export function orderOf(request: RunRequest): RepetitionOrder {
   return request.order ?? RUN_DEFAULTS.order;
 }
 
-/** The value `option` has in `request`; the table's types say it is the option's own. */
-const givenValue = (request: RunRequest, option: RunOption<keyof RunRequest>): unknown => request[option.key];
-
 /**
  * What in `request` disagrees with the plan of the run being resumed, as `[option, given, planned]`
  * triples, checked as each option of `RUN_OPTIONS` says (`fixedByPlan`); options the request leaves
  * out never disagree. `shard` is the shard this invocation runs (from `--shard` or the environment).
- * A profile option given for a run planned without profiles would turn them on: that is a
- * conflict of `--profile`, unless `--profile` itself is given and checked.
  */
 export function planConflicts(plan: RunPlan, request: RunRequest, shard: Shard | undefined): [string, string, string][] {
   const given: RunRequest = { ...request, shard };
   const out: [string, string, string][] = [];
-  let profileTurnedOn = false;
   for (const option of RUN_OPTIONS) {
-    const value = givenValue(given, option);
+    const value: unknown = given[option.key];
     if (value === undefined || !option.fixedByPlan) continue;
     if (option.needsProfile && plan.profile === null) {
-      if (given.profile === undefined && !profileTurnedOn) out.push(['--profile', 'on', 'off']);
-      profileTurnedOn = true;
+      // It would turn profiling on: a conflict of --profile, named once, and checked above when given.
+      if (given.profile === undefined && !out.some(([name]) => name === '--profile')) out.push(['--profile', 'on', 'off']);
       continue;
     }
     const conflict = option.fixedByPlan(value, plan, given);

@@ -9,21 +9,9 @@ describe('the run options', () => {
     expect(new Set(RUN_OPTIONS.map((o) => o.key)).size).toBe(RUN_OPTIONS.length);
   });
 
-  it('give the defaults of a new run', () => {
-    expect(RUN_DEFAULTS).toEqual({
-      targets: ['node-pool', 'node-main'],
-      taskTypes: ['cpu', 'io'],
-      tasks: [100, 1000, 10000],
-      threads: [1, 2, 4, 8],
-      repeats: 5,
-      warmup: 1,
-      taskUs: { cpu: 200, io: 1000 },
-      seed: 1,
-      timeoutS: 120,
-      order: 'rounds',
-      profiler: 'sampler',
-      profileIntervalUs: 1000,
-    });
+  it('give the defaults of a new run, for the options that have one (matrixOf shows the matrix ones)', () => {
+    expect(Object.keys(RUN_DEFAULTS)).toEqual(['targets', 'taskTypes', 'tasks', 'threads', 'repeats', 'warmup', 'taskUs', 'seed', 'timeoutS', 'order', 'profiler', 'profileIntervalUs']);
+    expect(RUN_DEFAULTS).toMatchObject({ seed: 1, timeoutS: 120, order: 'rounds', profiler: 'sampler', profileIntervalUs: 1000 });
   });
 
   it('may all change on resume but the time limit', () => {
