@@ -4,19 +4,8 @@ export { coefficientOfVariation, CV_WARNING_THRESHOLD } from './run/stats.js';
 export { estimateRemainingMs } from './run/progress.js';
 export { mergeCsvFiles } from './merge/merge.js';
 
-export {
-  RUN_DEFAULTS,
-  parseBoolean,
-  parseChoice,
-  parseInteger,
-  parseNameList,
-  parsePositiveIntList,
-  parseRunId,
-  parseSeconds,
-  parseSeed,
-  parseTaskSizes,
-  parseTaskTypes,
-} from './plan/options.js';
+export { RUN_DEFAULTS, RUN_OPTIONS, runOptionName, withRunOption } from './plan/options.js';
+export { parseRunId } from './plan/option-values.js';
 export { readRunConfig, RUN_CONFIG_KEYS } from './plan/config.js';
 export { parseShard, shardFromEnv, assignShards } from './plan/shard.js';
 export { cellKey, rowKey, plannedCells, curvesOfShard } from './plan/cells.js';
@@ -41,7 +30,7 @@ export type { RunOptions, RunSummary } from './run/run.js';
 export type { RunEvent, RunProgress } from './run/events.js';
 export type { RunPaths } from './run/paths.js';
 export type { MergeOptions, MergeSummary } from './merge/merge.js';
-export type { RunRequest, TaskSizeRequest } from './plan/options.js';
+export type { RunOption, RunRequest, TaskSizeRequest } from './plan/options.js';
 export type { Shard, ShardChoice, ShardUnit } from './plan/shard.js';
 export type { PlannedCell, CellIdentity } from './plan/cells.js';
 export type { RunPlan, RunMatrix, ProfileSettings } from './plan/run-plan.js';

@@ -20,10 +20,8 @@ export const analyzeMessages = {
   xyHint: 'Example: poolscope analyze data.csv --x threads --y throughput',
   foreignOnDirectory: (option: string) => `${option} applies to a CSV file, not to a run directory`,
   foreignOnlyHint: 'Give the CSV file itself, or drop the option to analyse the run directory.',
-  badChoice: (option: string, got: string, choices: readonly string[]) => `${option} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${got}'`,
-  badList: (option: string, got: string) => `${option} must be a comma-separated list of positive numbers, got '${got}'`,
-  badInteger: (option: string, got: string) => `${option} must be a positive integer, got '${got}'`,
-  badFraction: (option: string, got: string) => `${option} must be a number between 0 and 1, got '${got}'`,
+  /** What --metric must be, as `coreMessages.badOption` says it: "one of 'throughput', 'time'". */
+  oneOf: (choices: readonly string[]) => `one of ${choices.map((c) => `'${c}'`).join(', ')}`,
   wrote: (files: readonly string[]) => `wrote ${files.join(', ')}`,
   groupHeading: (key: string) => `== ${key}`,
   // "repeats", not "n": a foreign CSV's x column is often itself called n.

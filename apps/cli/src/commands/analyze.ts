@@ -1,6 +1,18 @@
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { ERROR_CODES, PoolscopeError, assertReadableFile, coreMessages, locateColumns, readCsvRows, timingSchema } from '@poolscope/core';
+import {
+  ERROR_CODES,
+  PoolscopeError,
+  assertReadableFile,
+  choiceParser,
+  coreMessages,
+  locateColumns,
+  parseFraction,
+  parsePositiveInt,
+  parsePositiveNumberList,
+  readCsvRows,
+  timingSchema,
+} from '@poolscope/core';
 import {
   DEFAULT_PLATEAU_GAIN,
   DEFAULT_RESAMPLES,
@@ -32,30 +44,15 @@ interface AnalyzeFlags {
   plateauGain?: string;
 }
 
-const METRICS = ['throughput', 'time'] as const;
-
-function positiveList(option: string, text: string): number[] {
-  const values = text.split(',').map((s) => Number(s.trim()));
-  if (text.trim() === '' || values.some((v) => !(Number.isFinite(v) && v > 0))) throw new PoolscopeError(ERROR_CODES.USAGE, m.badList(option, text));
-  return values;
-}
-
-function positiveInt(option: string, text: string): number {
-  const v = Number(text);
-  if (!(Number.isSafeInteger(v) && v > 0)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badInteger(option, text));
-  return v;
-}
+const METRICS = ['throughput', 'time'] as const satisfies readonly Metric[];
+const parseMetric = choiceParser(METRICS, m.oneOf(METRICS));
 
 function settingsOf(flags: AnalyzeFlags): GroupSettings {
   const settings: GroupSettings = {};
-  if (flags.predict !== undefined) settings.predict = positiveList('--predict', flags.predict);
-  if (flags.seed !== undefined) settings.seed = positiveInt('--seed', flags.seed);
-  if (flags.resamples !== undefined) settings.resamples = positiveInt('--resamples', flags.resamples);
-  if (flags.plateauGain !== undefined) {
-    const v = Number(flags.plateauGain);
-    if (!(Number.isFinite(v) && v > 0 && v < 1)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badFraction('--plateau-gain', flags.plateauGain));
-    settings.plateauGain = v;
-  }
+  if (flags.predict !== undefined) settings.predict = parsePositiveNumberList(flags.predict, '--predict');
+  if (flags.seed !== undefined) settings.seed = parsePositiveInt(flags.seed, '--seed');
+  if (flags.resamples !== undefined) settings.resamples = parsePositiveInt(flags.resamples, '--resamples');
+  if (flags.plateauGain !== undefined) settings.plateauGain = parseFraction(flags.plateauGain, '--plateau-gain');
   return settings;
 }
 
@@ -138,12 +135,12 @@ export function analyzeCommand(io: CliIO): Command {
     .addOption(new Option('--resamples <n>', m.resamplesOption).default(String(DEFAULT_RESAMPLES), String(DEFAULT_RESAMPLES)))
     .addOption(new Option('--plateau-gain <fraction>', m.plateauGainOption).default(String(DEFAULT_PLATEAU_GAIN), String(DEFAULT_PLATEAU_GAIN)))
     .action(async (path: string, flags: AnalyzeFlags) => {
-      if (!(METRICS as readonly string[]).includes(flags.metric)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badChoice('--metric', flags.metric, METRICS));
+      const metric = parseMetric(flags.metric, '--metric');
       if ((flags.x === undefined) !== (flags.y === undefined)) {
         throw new PoolscopeError(ERROR_CODES.USAGE, flags.x === undefined ? m.xWithoutY('--y', '--x') : m.xWithoutY('--x', '--y'), { hint: m.xyHint });
       }
       const settings = settingsOf(flags);
-      const cores = flags.cores === undefined ? undefined : positiveInt('--cores', flags.cores);
+      const cores = flags.cores === undefined ? undefined : parsePositiveInt(flags.cores, '--cores');
       let directory = false;
       try {
         directory = statSync(path).isDirectory();
@@ -165,7 +162,7 @@ export function analyzeCommand(io: CliIO): Command {
       if (flags.x !== undefined && flags.y !== undefined) {
         const by = flags.by === undefined ? [] : flags.by.split(',').map((s) => s.trim()).filter((s) => s !== '');
         const table = await loadScalingCsv(path, { x: flags.x, y: flags.y, by });
-        const result = analyze(table, { ...settings, x: flags.x, y: flags.y, by, metric: flags.metric as Metric, source: path });
+        const result = analyze(table, { ...settings, x: flags.x, y: flags.y, by, metric, source: path });
         if (flags.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else printForeign(io, result);
         return;

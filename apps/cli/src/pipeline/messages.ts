@@ -13,10 +13,10 @@ export const pipelineMessages = {
   resultsOption: 'where run directories go: DIR/<run-id>, and DIR/latest points at the newest',
   resumeOption: 'continue the run in DIR/latest (or DIR/<--run-id>) where it stopped, then analyse and report it',
   formatOption: 'figure formats, comma-separated (svg, png)',
-  fromProfile: '(default: from --profile)',
+  fromProfile: 'from --profile',
   seeRunHelp: 'see `poolscope run --help`',
-  runIdOption: "the run id rows carry, and the run directory's name (default: the UTC start time and the profile, 20251126-001500-default)",
-  badProfile: (got: string) => `--profile must be one of ${PIPELINE_PROFILES.join(', ')}, got '${got}'`,
+  runIdOption: "the run id rows carry, and the run directory's name",
+  runIdDefault: 'the UTC start time and the profile, 20251126-001500-default',
   badProfileHint: 'default fits a few minutes on this machine; rca runs the RCA\'s whole matrix (hours on a small machine).',
   pipelineHelpAfter: `
 Profiles (any option of \`poolscope run\` given here overrides the profile):

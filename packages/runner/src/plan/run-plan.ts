@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ERROR_CODES, PoolscopeError, TASK_TYPES, writeFileAtomic } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { categoryRuleSchema, type CategoryRule } from '../profile/categories.js';
+import { categoryRuleSchema } from '../profile/categories.js';
 import { PYTHON_PROFILERS } from '../targets/target.js';
-import { RUN_DEFAULTS, resolveTaskSizes, type RunRequest, type TaskSizeRequest } from './options.js';
+import { canonical } from './canonical.js';
+import { RUN_DEFAULTS, RUN_OPTIONS, resolveTaskSizes, runOptionName, type RunRequest } from './options.js';
 import { REPETITION_ORDERS, type RepetitionOrder } from './schedule.js';
 import type { Shard } from './shard.js';
 
@@ -59,17 +60,6 @@ export const runPlanSchema = z.object({
 });
 export type RunPlan = z.infer<typeof runPlanSchema>;
 
-/** JSON with object keys sorted, so equal values hash equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 /**
  * A run id derived from the matrix alone (not the seed, the shard or the machine), so the shards
  * of one matrix, started on different machines, agree on it without talking to each other.
@@ -115,11 +105,8 @@ export function writePlan(file: string, plan: RunPlan): void {
   writeFileAtomic(file, `${JSON.stringify(runPlanSchema.parse(plan), null, 2)}\n`);
 }
 
-const PROFILE_OPTIONS = [
-  ['profiler', '--profiler'],
-  ['profileIntervalUs', '--profile-interval-us'],
-  ['categoryRules', '--categories'],
-] as const satisfies readonly (readonly [keyof RunRequest, string])[];
+/** The options that apply only with `profile`. */
+const PROFILE_OPTIONS = RUN_OPTIONS.filter((o) => o.needsProfile);
 
 /**
  * The profile settings a new run's request asks for: null without `profile`. A profile option
@@ -127,8 +114,8 @@ const PROFILE_OPTIONS = [
  */
 export function profileSettingsOf(request: RunRequest): ProfileSettings | null {
   if (!request.profile) {
-    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
-    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(stray[1]), { hint: runnerMessages.profileOptionAloneHint });
+    const stray = PROFILE_OPTIONS.find((o) => request[o.key] !== undefined);
+    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(runOptionName(stray)), { hint: runnerMessages.profileOptionAloneHint });
     return null;
   }
   return {
@@ -143,52 +130,24 @@ export function orderOf(request: RunRequest): RepetitionOrder {
   return request.order ?? RUN_DEFAULTS.order;
 }
 
-const rulesText = (rules: readonly CategoryRule[]) => `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
-
-const sameSet = (a: readonly unknown[], b: readonly unknown[]) => canonical([...a].sort()) === canonical([...b].sort());
-const list = (values: readonly unknown[]) => values.join(',');
-const sizeText = (sizes: Record<string, TaskSizeRequest>) =>
-  Object.entries(sizes)
-    .map(([type, s]) => ('task_us' in s ? `${type}: ${s.task_us} us` : `${type}: ${s.task_work} work`))
-    .join(', ');
-
 /**
  * What in `request` disagrees with the plan of the run being resumed, as `[option, given, planned]`
- * triples; options the request leaves out never disagree. The time limit may change.
+ * triples, checked as each option of `RUN_OPTIONS` says (`fixedByPlan`); options the request leaves
+ * out never disagree. `shard` is the shard this invocation runs (from `--shard` or the environment).
  */
 export function planConflicts(plan: RunPlan, request: RunRequest, shard: Shard | undefined): [string, string, string][] {
-  const m = plan.matrix;
+  const given: RunRequest = { ...request, shard };
   const out: [string, string, string][] = [];
-  if (request.targets && !sameSet(request.targets, m.targets)) out.push(['--targets', list(request.targets), list(m.targets)]);
-  if (request.taskTypes && !sameSet(request.taskTypes, m.task_types)) out.push(['--task-types', list(request.taskTypes), list(m.task_types)]);
-  if (request.tasks && !sameSet(request.tasks, m.tasks)) out.push(['--tasks', list(request.tasks), list(m.tasks)]);
-  if (request.threads && !sameSet(request.threads, m.threads)) out.push(['--threads', list(request.threads), list(m.threads)]);
-  if (request.repeats !== undefined && request.repeats !== m.repeats) out.push(['--repeats', String(request.repeats), String(m.repeats)]);
-  if (request.warmup !== undefined && request.warmup !== m.warmup) out.push(['--warmup', String(request.warmup), String(m.warmup)]);
-  if (request.seed !== undefined && request.seed !== plan.seed) out.push(['--seed', String(request.seed), String(plan.seed)]);
-  if (request.runId !== undefined && request.runId !== plan.run_id) out.push(['--run-id', request.runId, plan.run_id]);
-  if (request.taskUs || request.taskWork) {
-    const given = resolveTaskSizes(m.task_types, request);
-    if (canonical(given) !== canonical(m.task_size))
-      out.push([request.taskWork ? '--task-work' : '--task-us', sizeText(given), sizeText(m.task_size)]);
-  }
-  if (request.order !== undefined && request.order !== plan.order) out.push(['--order', request.order, plan.order]);
-  const profile = plan.profile;
-  if (request.profile !== undefined && request.profile !== (profile !== null)) out.push(['--profile', request.profile ? 'on' : 'off', profile ? 'on' : 'off']);
-  if (profile) {
-    if (request.profiler !== undefined && request.profiler !== profile.profiler) out.push(['--profiler', request.profiler, profile.profiler]);
-    if (request.profileIntervalUs !== undefined && request.profileIntervalUs !== profile.interval_us)
-      out.push(['--profile-interval-us', String(request.profileIntervalUs), String(profile.interval_us)]);
-    if (request.categoryRules !== undefined && canonical(request.categoryRules) !== canonical(profile.categories))
-      out.push(['--categories', rulesText(request.categoryRules), rulesText(profile.categories)]);
-  } else {
-    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
-    if (stray && request.profile === undefined) out.push(['--profile', 'on', 'off']);
-  }
-  if (shard !== undefined) {
-    const planned = plan.shard ?? { index: 1, count: 1 };
-    if (shard.index !== planned.index || shard.count !== planned.count)
-      out.push(['--shard', `${shard.index}/${shard.count}`, `${planned.index}/${planned.count}`]);
+  for (const option of RUN_OPTIONS) {
+    const value: unknown = given[option.key];
+    if (value === undefined || !option.fixedByPlan) continue;
+    if (option.needsProfile && plan.profile === null) {
+      // It would turn profiling on: a conflict of --profile, named once, and checked above when given.
+      if (given.profile === undefined && !out.some(([name]) => name === '--profile')) out.push(['--profile', 'on', 'off']);
+      continue;
+    }
+    const conflict = option.fixedByPlan(value, plan, given);
+    if (conflict) out.push([runOptionName(option), ...conflict]);
   }
   return out;
 }
