@@ -47,7 +47,7 @@ export interface DiscoverOptions {
   explicit?: readonly string[];
   /** Look in the usual places; false probes only `explicit`. Default: true. */
   search?: boolean;
-  /** Where ../shared/tools/build-cpython.sh puts its builds. Default: `/opt/cpython`. */
+  /** A directory of CPython prefixes (`/opt/cpython/3.13t/bin/python3.13t`), searched as `*\/bin`. Default: `/opt/cpython`. */
   optRoot?: string;
   /** Relative explicit paths are resolved against it. Default: `process.cwd()`. */
   cwd?: string;
