@@ -22,7 +22,7 @@ const byVersion = (a: string, b: string) => {
  */
 export async function pyenvDefinition(ctx: BuildContext): Promise<{ definition: string } | { skipped: string }> {
   const lines: string[] = [];
-  const listed = await runLogged('pyenv', ['install', '--list'], { cwd: ctx.work, env: ctx.env, log: ctx.log, onLine: (l) => lines.push(l.trim()) });
+  const listed = await runLogged('pyenv', ['install', '--list'], { cwd: ctx.work, env: ctx.env, log: ctx.log, logOutput: false, onLine: (l) => lines.push(l.trim()) });
   if (listed.how === 'not found') return { skipped: m.notOnPath('pyenv') };
   if (!listed.ok) return { skipped: commandReason('pyenv install --list', listed) };
   const matching = lines.filter((name) => {

@@ -16,6 +16,8 @@ export interface RunLoggedOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Every line of output is appended here. */
   readonly log: WriteStream;
+  /** False: only the command and how it ended go to the log (a listing of no use there). Default: true. */
+  readonly logOutput?: boolean;
   /** Called with each line of output, as it comes. */
   readonly onLine?: (line: string) => void;
   readonly signal?: AbortSignal;
@@ -37,7 +39,7 @@ export function runLogged(command: string, args: readonly string[], options: Run
       let rest = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
-        options.log.write(chunk);
+        if (options.logOutput !== false) options.log.write(chunk);
         const parts = (rest + chunk).split('\n');
         rest = parts.pop() ?? '';
         for (const line of parts) {
