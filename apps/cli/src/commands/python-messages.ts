@@ -26,7 +26,7 @@ How, the first that works:
      directory, moved into place once the interpreter runs. The source is --source, or on Debian and
      Ubuntu the distribution's source package (apt-get source pythonX.Y, with an apt state of its own:
      the machine's package lists are left alone): ${DISTRO_SUITES.map((s) => `${s.pythons.join(', ')} from ${s.suite}`).join('; ')}.
-A build from source takes about 5 to 10 minutes per build on 2 cores (most of it compiling).
+A build from source took 7 to 11 minutes per build on a busy 2-core machine (most of it compiling).
 A build that is already installed is reused; \`poolscope python remove\` it to build again.
 
 Examples:
