@@ -1,5 +1,5 @@
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
@@ -40,6 +40,27 @@ export const managedPythons = (env: Readonly<Record<string, string | undefined>>
 /** `20251126-001500`, UTC. */
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
+/** Whether process `pid` is alive (signal 0 only asks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the work directories of installs whose process is gone (killed mid-build): discovery
+ * never looks there, but a source build leaves a gigabyte or more behind.
+ */
+async function removeAbandoned(layout: PythonsHomeLayout): Promise<void> {
+  for (const name of await readdir(layout.staging).catch(() => [] as string[])) {
+    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(path.join(layout.staging, name), { recursive: true, force: true });
+  }
+}
+
 /** Builds installed before that answer the request: the newest release first. */
 async function installedFor(layout: PythonsHomeLayout, request: InstallRequest): Promise<InstallManifest | undefined> {
   const all = (await listManifests(layout)).filter((x) => satisfies(request, x.version, x.free_threaded) && existsSync(x.executable));
@@ -63,7 +84,7 @@ function pinned(request: InstallRequest, done: readonly InstallManifest[]): Inst
  * `options.source` only the source build is tried. Each install writes a log
  * (`logs/3.13t-<time>.log`), and a manifest beside the prefix. The source build stages in a
  * directory discovery does not look at and moves the result into place only once `make install`
- * and a probe of the interpreter succeeded.
+ * and a probe of the interpreter succeeded; work directories of installs killed before are removed.
  *
  * Throws E_FAILED naming the stage that failed and the log (E_NOT_FOUND for a --source file that
  * does not exist), or when no backend worked; E_INTERRUPTED when `signal` stops it.
@@ -75,6 +96,7 @@ export async function installPythons(requests: readonly InstallRequest[], option
   const session = path.join(layout.staging, `${process.pid}-${stamp(now())}`);
   const trees = new Map<string, SourceTree>();
   const done: InstallManifest[] = [];
+  await removeAbandoned(layout);
   try {
     for (const asked of requests) {
       const request = pinned(asked, done);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -149,6 +149,16 @@ describe('installPythons when a step fails', () => {
       expect(await managedFound(machine)).toEqual([]);
     });
   }
+
+  it('removes the work directory an install killed before left behind, and keeps one still in use', async () => {
+    const machine = fakeMachine();
+    const staging = path.join(machine.home, '.staging');
+    // A pid no process has (above the kernel's pid_max of 2^22), and this process's own.
+    mkdirSync(path.join(staging, '4194305-20250101-000000', '3.13t', 'build'), { recursive: true });
+    mkdirSync(path.join(staging, `${process.pid}-20250101-000000`), { recursive: true });
+    await install(machine, ['3.13'], machine.env(), { source: machine.tarball });
+    expect(readdirSync(staging)).toEqual([`${process.pid}-20250101-000000`]);
+  });
 
   it('says that no backend worked, and what to do, on a machine with no uv, no pyenv and no source package', async () => {
     const machine = fakeMachine();
