@@ -14,7 +14,11 @@ export type InstallEvent =
   | { readonly type: 'reused'; readonly request: string; readonly manifest: InstallManifest }
   /** The install of one request begins; its output goes to `log`. */
   | { readonly type: 'start'; readonly request: string; readonly log: string }
-  /** A backend is tried, passed over (it is not there, or has no such version) or failed (the next one is tried). */
+  /**
+   * A backend is tried, passed over (it is not there, or has no such version) or failed (the next one
+   * is tried). `reason`: why it was passed over or failed; for `trying`, what it tries (the pyenv
+   * definition, the --source), or null.
+   */
   | { readonly type: 'backend'; readonly backend: InstallBackend; readonly status: 'trying' | 'skipped' | 'failed'; readonly reason: string | null }
   /**
    * A stage runs: `fraction` done (null when it cannot be told) and the time left at the pace so far

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
@@ -6,7 +7,6 @@ import { listManifests, type InstallManifest } from './manifest.js';
 import { installMessages as m } from './messages.js';
 import { parseInstallRequest, satisfies } from './request.js';
 import { runLogged } from './run-logged.js';
-import { createWriteStream } from 'node:fs';
 
 /** The installs a name means: its own name (`3.13.5t`), or every install a version (`3.13t`) is satisfied by. */
 function matching(manifests: readonly InstallManifest[], name: string): InstallManifest[] {
