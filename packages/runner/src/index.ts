@@ -85,10 +85,28 @@ export type {
 export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './python/probe.js';
 export type { PythonTargetOptions } from './python/python-target.js';
 export type { PythonRegistryOptions } from './python/registry.js';
-export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable } from './python/discover.js';
+export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable, PyenvShim } from './python/discover.js';
 export type { PythonTargetSpec, ResolvedPython } from './python/targets.js';
 export type { FunctionTime, ThreadProfile } from './profile/function-time.js';
 export type { ThinThread } from './profile/coverage.js';
 export type { CategoryRule } from './profile/categories.js';
 export type { CpuProfile, ProfileWindow } from './profile/v8-cpuprofile.js';
 export type { ProfileCell } from './profile/records.js';
+
+// --- Installing CPython: `poolscope python install` (issue #13) ---
+export { installPythons, managedPythons } from './install/install-python.js';
+export { removePythons } from './install/remove-python.js';
+export { listManifests, installManifestSchema } from './install/manifest.js';
+export { pythonsHome, homeLayout } from './install/home.js';
+export { parseInstallRequest, pairRequests, requestLabel } from './install/request.js';
+export { INSTALL_BACKENDS, INSTALL_STAGES } from './install/events.js';
+export { DISTRO_SUITES } from './install/distro-sources.js';
+export { OPTIONAL_MODULES } from './install/missing-modules.js';
+export { installMessages } from './install/messages.js';
+
+export type { InstallOptions } from './install/install-python.js';
+export type { InstallManifest } from './install/manifest.js';
+export type { PythonsHomeLayout } from './install/home.js';
+export type { InstallRequest } from './install/request.js';
+export type { InstallBackend, InstallEvent, InstallStage } from './install/events.js';
+export type { DistroSuite } from './install/distro-sources.js';

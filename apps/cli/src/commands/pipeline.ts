@@ -50,6 +50,7 @@ function render(progress: StageProgress, event: PipelineEvent): void {
         progress.line(m.skippedHeading(event.choice.skipped.length));
         for (const g of groupSkipped(event.choice.skipped)) progress.line(m.skippedRuntime(g.names.join(', '), g.version, g.reason));
       }
+      if (event.choice.pyenvShims.length > 0) progress.line(m.pyenvShims(event.choice.pyenvShims.length));
       return;
     case 'note':
       progress.line(m.note(event.text));

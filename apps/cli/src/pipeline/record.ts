@@ -24,6 +24,8 @@ export const pipelineRecordSchema = z.object({
     targets_given: z.boolean(),
     used: z.array(usedRuntime),
     skipped: z.array(skippedRuntime),
+    /** pyenv shims that ran no Python: counted in the report, not listed (absent in records before issue #13). */
+    pyenv_shims: z.array(z.string()).optional(),
     notes: z.array(z.string()),
   }),
   /** Seconds per stage, as far as the pipeline got. */

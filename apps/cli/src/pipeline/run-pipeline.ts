@@ -65,7 +65,7 @@ function resumeDirectory(results: string, runId: string | undefined): string {
 /** The runtimes of a new run: the ones named with --targets, else both Node targets and the CPython pair found. */
 async function decideRuntimes(options: PipelineOptions, emit: (event: PipelineEvent) => void): Promise<RuntimeChoice> {
   const given = options.overrides.targets;
-  if (given) return { targets: given, used: given.map((target) => ({ target, description: m.namedTarget, path: null })), skipped: [], notes: [] };
+  if (given) return { targets: given, used: given.map((target) => ({ target, description: m.namedTarget, path: null })), skipped: [], pyenvShims: [], notes: [] };
   emit({ type: 'searching' });
   const found = await discoverPythons({ env: options.env, cwd: options.cwd });
   return chooseRuntimes(found, { version: process.versions.node, path: process.execPath });
@@ -122,7 +122,13 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
       profile: profile.name,
       logical_cores: cores,
       call_stacks: { requested: callStacks, recorded: false, reason: callStacks ? null : m.callStacksOff(profile.name) },
-      runtimes: { targets_given: options.overrides.targets !== undefined, used: [...choice.used], skipped: [...choice.skipped], notes },
+      runtimes: {
+        targets_given: options.overrides.targets !== undefined,
+        used: [...choice.used],
+        skipped: [...choice.skipped],
+        ...(choice.pyenvShims.length > 0 ? { pyenv_shims: [...choice.pyenvShims] } : {}),
+        notes,
+      },
       durations_s: {},
     };
     request = { ...profile.request, ...options.overrides, targets: choice.targets, runId };

@@ -1,10 +1,11 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { pythonsHome } from '../install/home.js';
 import { probeInterpreter, type ProbeOk } from './probe.js';
 
 /** Where an interpreter was found; also the order of preference between equal versions. */
-export const DISCOVERY_SOURCES = ['explicit', 'POOLSCOPE_PYTHONS', 'opt', 'uv', 'pyenv', 'PATH'] as const;
+export const DISCOVERY_SOURCES = ['explicit', 'POOLSCOPE_PYTHONS', 'managed', 'opt', 'uv', 'pyenv', 'PATH'] as const;
 export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
 
 interface Found {
@@ -28,16 +29,25 @@ export interface PythonUnusable extends Found {
   runtime_version?: string;
 }
 
-export type DiscoveredPython = PythonFound | PythonUnusable;
+/**
+ * A pyenv shim that runs no Python: pyenv selects no installed version that has the command
+ * (`pyenv: python3.9: command not found`). Not an interpreter; listings count these apart.
+ */
+export interface PyenvShim extends Found {
+  status: 'shim';
+  reason: string;
+}
+
+export type DiscoveredPython = PythonFound | PythonUnusable | PyenvShim;
 
 export interface DiscoverOptions {
-  /** Where PATH, PYENV_ROOT, HOME, UV_PYTHON_INSTALL_DIR, XDG_DATA_HOME and POOLSCOPE_PYTHONS come from. Default: `process.env`. */
+  /** Where PATH, PYENV_ROOT, HOME, UV_PYTHON_INSTALL_DIR, XDG_DATA_HOME, POOLSCOPE_PYTHONS and POOLSCOPE_PYTHON_HOME come from. Default: `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Interpreters named explicitly (`python:PATH` targets); listed even when they do not exist. Default: none. */
   explicit?: readonly string[];
   /** Look in the usual places; false probes only `explicit`. Default: true. */
   search?: boolean;
-  /** Where ../shared/tools/build-cpython.sh puts its builds. Default: `/opt/cpython`. */
+  /** A directory of CPython prefixes (`/opt/cpython/3.13t/bin/python3.13t`), searched as `*\/bin`. Default: `/opt/cpython`. */
   optRoot?: string;
   /** Relative explicit paths are resolved against it. Default: `process.cwd()`. */
   cwd?: string;
@@ -62,8 +72,10 @@ async function listPythons(dir: string, source: DiscoverySource): Promise<Candid
   return (await namesIn(dir)).filter((n) => PYTHON_NAME.test(n)).map((n) => ({ file: path.join(dir, n), source }));
 }
 
+/** `root/*\/bin`, hidden directories left out: work in progress (poolscope's `.staging`, uv's `.temp`), never an install. */
 async function subdirBins(root: string, source: DiscoverySource): Promise<Candidate[]> {
-  const lists = await Promise.all((await namesIn(root)).sort().map((n) => listPythons(path.join(root, n, 'bin'), source)));
+  const names = (await namesIn(root)).filter((n) => !n.startsWith('.'));
+  const lists = await Promise.all(names.sort().map((n) => listPythons(path.join(root, n, 'bin'), source)));
   return lists.flat();
 }
 
@@ -86,12 +98,25 @@ async function candidates(options: DiscoverOptions): Promise<Candidate[]> {
     if (await isDirectory(where)) found.push(...(await listPythons(where, 'POOLSCOPE_PYTHONS')), ...(await listPythons(path.join(where, 'bin'), 'POOLSCOPE_PYTHONS')));
     else found.push({ file: where, source: 'POOLSCOPE_PYTHONS' });
   }
+  found.push(...(await subdirBins(pythonsHome(env), 'managed')));
   found.push(...(await subdirBins(options.optRoot ?? '/opt/cpython', 'opt')));
   const uvDir = env.UV_PYTHON_INSTALL_DIR || path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), 'uv', 'python');
   found.push(...(await subdirBins(uvDir, 'uv')));
   found.push(...(await subdirBins(path.join(env.PYENV_ROOT || path.join(home, '.pyenv'), 'versions'), 'pyenv')));
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) found.push(...(await listPythons(dir, 'PATH')));
   return found;
+}
+
+/** Whether `file` is a pyenv shim (`exec ".../libexec/pyenv" exec "$program"`), judged by its first kilobyte. */
+async function isPyenvShim(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
+    return /pyenv"? exec /.test(buffer.subarray(0, bytesRead).toString('latin1'));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A file's identity: device and inode, so hard links are one interpreter; null if it cannot be read. */
@@ -137,11 +162,13 @@ function compareVersions(a: PythonFound, b: PythonFound): number {
 
 /**
  * Finds every Python the issue names: explicit paths, POOLSCOPE_PYTHONS entries (files, or directories
- * and their bin/), `/opt/cpython/*\/bin`, uv's managed Pythons, `$(pyenv root)/versions/*\/bin` and PATH.
+ * and their bin/), the builds `poolscope python install` made (`pythonsHome(env)/*\/bin`),
+ * `/opt/cpython/*\/bin`, uv's managed Pythons, `$(pyenv root)/versions/*\/bin` and PATH.
  * Each is probed (in parallel, with a timeout; one that times out is probed once more, alone) and
  * listed once: symbolic links are resolved, hard links and launchers that start an interpreter
- * found elsewhere (a pyenv shim) are folded into it as aliases. Interpreters that fail (too old, not Python, a shim pyenv cannot resolve) are listed
- * with the reason. Usable ones come first, newest version first; then the failures, by path.
+ * found elsewhere (a pyenv shim) are folded into it as aliases. Interpreters that fail (too old, not Python) are listed
+ * with the reason. Usable ones come first, newest version first; then the failures, by path; then
+ * the pyenv shims that run no installed Python (status `shim`), by path.
  */
 export async function discoverPythons(options: DiscoverOptions = {}): Promise<DiscoveredPython[]> {
   const byRealPath = new Map<string, Found>();
@@ -164,23 +191,26 @@ export async function discoverPythons(options: DiscoverOptions = {}): Promise<Di
     const first = probes[i]!;
     if (first.status === 'failed' && first.timed_out) probes[i] = await probe(entries[i]!);
   }
-  const probed = entries.map((found, i): DiscoveredPython => {
+  const probed = await Promise.all(entries.map(async (found, i): Promise<DiscoveredPython> => {
     const result = probes[i]!;
     if (result.status === 'ok') {
       const { status: _status, ...info } = result;
       return { ...found, status: 'ok', ...info };
     }
+    if (!found.sources.includes('explicit') && (await isPyenvShim(found.path))) return { ...found, status: 'shim', reason: result.reason };
     const failed: PythonUnusable = { ...found, status: 'failed', reason: result.reason };
     if (result.runtime_version) failed.runtime_version = result.runtime_version;
     return failed;
-  });
+  }));
 
   // One interpreter reached by several paths (hard links, a shim): fold by the executable it reports.
   const byExecutable = new Map<string, PythonFound[]>();
   const failed: PythonUnusable[] = [];
+  const shims: PyenvShim[] = [];
   for (const entry of probed) {
-    if (entry.status === 'failed') {
-      failed.push(entry);
+    if (entry.status !== 'ok') {
+      if (entry.status === 'shim') shims.push(entry);
+      else failed.push(entry);
       continue;
     }
     const key = `${(await identity(entry.executable)) ?? entry.executable}|${entry.version}`;
@@ -195,6 +225,6 @@ export async function discoverPythons(options: DiscoverOptions = {}): Promise<Di
     usable.push(first!);
   }
   usable.sort(compareVersions);
-  failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...usable, ...failed];
+  const byPath = (a: Found, b: Found) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return [...usable, ...failed.sort(byPath), ...shims.sort(byPath)];
 }
