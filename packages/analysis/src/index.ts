@@ -32,34 +32,17 @@ export type { LoadedTimings } from './timings/load-timings.js';
 export type { TimingAnalysisOptions } from './timings/analyze-timings.js';
 export type { RunAnalysisOptions, WrittenAnalysis } from './output/analyze-run-directory.js';
 export type { SyntheticTarget, SynthesisSpec } from './synth/synthesize-timings.js';
-export type {
-  Interval,
-  Metric,
-  ScalingPoint,
-  TimingPoint,
-  SpeedupTable,
-  ModelName,
-  CurvePrediction,
-  FitOk,
-  FitInsufficient,
-  AmdahlFitOk,
-  UslFitOk,
-  AmdahlFit,
-  UslFit,
-  GroupFits,
-  Plateau,
-  Prediction,
-  GroupAnalysis,
-  TimingGroupKey,
-  TimingGroup,
-  CrossoverStep,
-  Crossover,
-  CellComparison,
-  TargetComparison,
-  ObservationKind,
-  Observation,
-  CoresSource,
-  AnalysisSettings,
-  AnalysisSummary,
-  ScalingAnalysis,
-} from './types.js';
+export type { Interval } from './stats/describe.js';
+export type { CurvePrediction, FitOk, FitInsufficient } from './fit/fit-result.js';
+export type { AmdahlFitOk, AmdahlFit } from './fit/amdahl.js';
+export type { UslFitOk, UslFit } from './fit/usl.js';
+export type { ModelName, GroupFits } from './fit/models.js';
+export type { Metric, ScalingPoint, SpeedupTable } from './scaling/speedup-table.js';
+export type { Plateau } from './scaling/plateau.js';
+export type { Prediction } from './scaling/group.js';
+export type { GroupAnalysis } from './scaling/analyze-group.js';
+export type { ScalingAnalysis } from './scaling/analyze.js';
+export type { TimingPoint, TimingGroupKey, TimingGroup, CoresSource, AnalysisSettings, AnalysisSummary } from './timings/summary.js';
+export type { CrossoverStep, Crossover } from './timings/crossover.js';
+export type { CellComparison, TargetComparison } from './timings/compare-targets.js';
+export type { ObservationKind, Observation } from './timings/observations.js';

@@ -1,5 +1,7 @@
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import type { CurvePrediction, FitOk, Interval, ModelName } from '../types.js';
+import type { Interval } from '../stats/describe.js';
+import type { CurvePrediction, FitOk } from './fit-result.js';
+import type { ModelName } from './models.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { invert, quadraticForm } from './_linear-algebra.js';
 

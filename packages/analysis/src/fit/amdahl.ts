@@ -1,7 +1,23 @@
-import type { AmdahlFit, AmdahlFitOk, FitInsufficient } from '../types.js';
+import type { FitInsufficient, FitOk } from './fit-result.js';
 import { analysisMessages } from '../messages.js';
 import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
 import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
+
+/**
+ * Amdahl's law, y = gamma * N / (1 + s (N - 1)) (= gamma / (s + (1 - s)/N)), serial fraction
+ * s in [0, 1]. On speedups measured from N = 1, gamma is fixed to 1 and only s is fitted.
+ */
+export interface AmdahlFitOk extends FitOk<'s' | 'gamma'> {
+  readonly model: 'amdahl';
+  readonly s: number;
+  readonly gamma: number;
+  /** Whether gamma was fitted (true) or fixed to 1 (speedups with a measured N = 1). */
+  readonly gamma_free: boolean;
+  /** The curve's limit as N grows, gamma / s; null when s = 0 (no limit). */
+  readonly asymptote: number | null;
+}
+
+export type AmdahlFit = AmdahlFitOk | FitInsufficient;
 
 /** Options of `fitAmdahl`. */
 export interface AmdahlOptions extends FitOptions {

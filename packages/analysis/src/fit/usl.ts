@@ -1,7 +1,25 @@
-import type { FitInsufficient, UslFit, UslFitOk } from '../types.js';
+import type { FitInsufficient, FitOk } from './fit-result.js';
 import { analysisMessages } from '../messages.js';
 import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
 import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
+
+/**
+ * The Universal Scalability Law (Gunther), y = gamma N / (1 + sigma (N - 1) + kappa N (N - 1)),
+ * sigma, kappa in [0, 1], gamma >= 0. R `usl` names: sigma = alpha, kappa = beta, gamma = gamma.
+ */
+export interface UslFitOk extends FitOk<'sigma' | 'kappa' | 'gamma'> {
+  readonly model: 'usl';
+  readonly sigma: number;
+  readonly kappa: number;
+  readonly gamma: number;
+  /**
+   * Where the curve peaks: x = N* = sqrt((1 - sigma) / kappa), y its value there. Both null when
+   * kappa = 0 (the curve never turns down).
+   */
+  readonly peak: { readonly x: number | null; readonly y: number | null };
+}
+
+export type UslFit = UslFitOk | FitInsufficient;
 
 /**
  * The Universal Scalability Law (Gunther, Guerrilla Capacity Planning, 2007, eq. 4.31, with the

@@ -1,5 +1,8 @@
 import { formatCsvLine } from '@poolscope/core';
-import type { AmdahlFit, AnalysisSummary, FitInsufficient, UslFit } from '../types.js';
+import type { AmdahlFit } from '../fit/amdahl.js';
+import type { FitInsufficient } from '../fit/fit-result.js';
+import type { UslFit } from '../fit/usl.js';
+import type { AnalysisSummary } from '../timings/summary.js';
 
 /** Columns of speedup.csv, in order (documented in the package README). */
 export const SPEEDUP_COLUMNS = [

@@ -1,9 +1,19 @@
 import * as aq from 'arquero';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import type { Metric, ScalingAnalysis } from '../types.js';
+import type { GroupAnalysis } from './analyze-group.js';
+import type { Metric } from './speedup-table.js';
 import { analysisMessages } from '../messages.js';
 import { isColumnSource, type ColumnSource } from '../fit/_input.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from './analyze-group.js';
+
+/** The analysis of any CSV: `poolscope analyze FILE.csv --x COL --y COL --json`. */
+export interface ScalingAnalysis {
+  readonly x: string;
+  readonly y: string;
+  readonly by: readonly string[];
+  readonly metric: Metric;
+  readonly groups: readonly GroupAnalysis<Readonly<Record<string, string>>>[];
+}
 
 /** Options of `analyze`. */
 export interface AnalyzeOptions extends GroupSettings {

@@ -1,4 +1,5 @@
-import type { Metric, Plateau } from '../types.js';
+import type { Plateau } from './plateau.js';
+import type { Metric } from './speedup-table.js';
 import { resolveXY, type ColumnSource, type XYColumns } from '../fit/_input.js';
 import { groupByX } from './cells.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from './analyze-group.js';

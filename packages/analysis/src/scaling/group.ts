@@ -1,4 +1,10 @@
-import type { AmdahlFit, GroupFits, Interval, Metric, ModelName, Plateau, Prediction, UslFit } from '../types.js';
+import type { AmdahlFit } from '../fit/amdahl.js';
+import type { CurvePrediction } from '../fit/fit-result.js';
+import type { GroupFits, ModelName } from '../fit/models.js';
+import type { UslFit } from '../fit/usl.js';
+import type { Interval } from '../stats/describe.js';
+import type { Plateau } from './plateau.js';
+import type { Metric } from './speedup-table.js';
 import { fitAmdahlPoints, scaledSpec, speedupSpec } from '../fit/amdahl.js';
 import { fitUslPoints, uslSpec } from '../fit/usl.js';
 import { leastSquares, type ModelSpec } from '../fit/_least-squares.js';
@@ -9,6 +15,17 @@ import type { Cell } from './cells.js';
 import type { Random } from '../stats/random.js';
 import { kneedle } from './kneedle.js';
 import { plateauSearchLimit, plateauThreshold, type Curve } from './plateau.js';
+
+/** A fitted curve's prediction at a thread count that may not have been measured. */
+export interface Prediction extends CurvePrediction {
+  readonly model: ModelName;
+  /** Speedup (curve value over gamma) and its intervals. */
+  readonly speedup: number;
+  readonly speedup_ci95: Interval;
+  readonly speedup_pi95: Interval;
+  /** True when x lies outside the measured range: trust it less the further out it is. */
+  readonly extrapolated: boolean;
+}
 
 /**
  * Fits Amdahl and the USL to one group's points and picks the better by AIC. On speedups measured

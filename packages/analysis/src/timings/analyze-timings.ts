@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { availableParallelism } from 'node:os';
 import { ERROR_CODES, PoolscopeError, type TimingRecord } from '@poolscope/core';
-import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from '../types.js';
+import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from './summary.js';
 import { analysisMessages } from '../messages.js';
 import { isColumnSource, type ColumnSource } from '../fit/_input.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';

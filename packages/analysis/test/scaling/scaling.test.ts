@@ -10,7 +10,7 @@ import { baselineIndex, computeSpeedups } from '../../src/scaling/speedup-table.
 import { findGroupPlateau, fitGroup, PLATEAU_REPLICATE_STEPS, replicateValues } from '../../src/scaling/group.js';
 import { resolveSettings } from '../../src/scaling/analyze-group.js';
 import { seededRandom } from '../../src/stats/random.js';
-import type { Metric } from '../../src/types.js';
+import type { Metric } from '../../src/scaling/speedup-table.js';
 import { analysisMessages } from '../../src/messages.js';
 import { amdahl, noisy, usl } from '../fixtures/synth.js';
 
