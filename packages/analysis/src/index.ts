@@ -2,7 +2,8 @@
 
 export { fitAmdahl } from './fit/amdahl.js';
 export { fitUsl } from './fit/usl.js';
-export { MIN_DISTINCT_X } from './fit/_least-squares.js';
+export { MODELS, MODEL_NAMES, modelEntry } from './fit/models.js';
+export { MIN_DISTINCT_X } from './fit/fit-result.js';
 export { speedupTable, DEFAULT_RESAMPLES, DEFAULT_MAX_RESAMPLE } from './scaling/speedup-table.js';
 export { DEFAULT_SEED } from './stats/random.js';
 export { findPlateau } from './scaling/find-plateau.js';
@@ -20,7 +21,7 @@ export { synthesizeTimings } from './synth/synthesize-timings.js';
 export { studentTQuantile } from './stats/student-t.js';
 export { analysisMessages } from './messages.js';
 
-export type { FitOptions } from './fit/_least-squares.js';
+export type { FitOptions } from './fit/fit-result.js';
 export type { AmdahlOptions } from './fit/amdahl.js';
 export type { ColumnSource, XYColumns } from './fit/_input.js';
 export type { SpeedupOptions } from './scaling/speedup-table.js';
@@ -36,7 +37,7 @@ export type { Interval } from './stats/describe.js';
 export type { CurvePrediction, FitOk, FitInsufficient } from './fit/fit-result.js';
 export type { AmdahlFitOk, AmdahlFit } from './fit/amdahl.js';
 export type { UslFitOk, UslFit } from './fit/usl.js';
-export type { ModelName, GroupFits } from './fit/models.js';
+export type { ModelName, ModelEntry, ModelFit, FitOf, FitContext, Params, GroupFits } from './fit/models.js';
 export type { Metric, ScalingPoint, SpeedupTable } from './scaling/speedup-table.js';
 export type { Plateau } from './scaling/plateau.js';
 export type { Prediction } from './scaling/group.js';

@@ -4,7 +4,15 @@
  * `JSON.stringify` does; a fit that cannot be made says so with `status: 'insufficient'`, never NaN.
  */
 import type { Interval } from '../stats/describe.js';
-import type { ModelName } from './models.js';
+import { analysisMessages } from '../messages.js';
+
+/** Options every fit accepts. */
+export interface FitOptions {
+  /** Levenberg-Marquardt iterations of the best start, after every start's first 10 (`SCREEN_ITERATIONS`). Default 200. */
+  maxIterations?: number;
+  /** Start from these parameter values only (in the model's order), e.g. a previous fit's. Default: the model's multi-start grid. */
+  start?: readonly number[];
+}
 
 /** Prediction of a fitted curve at one x, with its uncertainty. */
 export interface CurvePrediction {
@@ -17,10 +25,10 @@ export interface CurvePrediction {
   readonly pi95: Interval;
 }
 
-/** What every successful fit returns, whatever the model. */
-export interface FitOk<P extends string> {
+/** What every successful fit of model M (its name in `MODELS`) with parameters P returns. */
+export interface FitOk<P extends string, M extends string = string> {
   readonly status: 'ok';
-  readonly model: ModelName;
+  readonly model: M;
   readonly params: Readonly<Record<P, number>>;
   /** Standard errors from the Jacobian and the residual variance: sqrt(diag((JᵀJ)⁻¹) * RSS / df). */
   readonly stderr: Readonly<Record<P, number | null>>;
@@ -49,12 +57,20 @@ export interface FitOk<P extends string> {
   interval(x: number): CurvePrediction;
 }
 
-/** A fit that was not attempted, and why (never NaN parameters). */
-export interface FitInsufficient {
+/** A fit of model M that was not attempted, and why (never NaN parameters). */
+export interface FitInsufficient<M extends string = string> {
   readonly status: 'insufficient';
-  readonly model: ModelName;
+  readonly model: M;
   /** A sentence from the messages catalogue ("insufficient data: 3 distinct x values, 4 needed"). */
   readonly reason: string;
   readonly needed: number;
   readonly got: number;
+}
+
+/** The number of distinct x values a fit needs (issue #5: fewer than 4 thread counts is too few). */
+export const MIN_DISTINCT_X = 4;
+
+/** The fit of model M to `got` distinct x values, too few to fit. */
+export function insufficientFit<M extends string>(model: M, got: number): FitInsufficient<M> {
+  return { status: 'insufficient', model, reason: analysisMessages.insufficientPoints(got, MIN_DISTINCT_X, 'x value'), needed: MIN_DISTINCT_X, got };
 }
