@@ -17,7 +17,6 @@ export {
 } from './data/from-summary.js';
 export { summaryDocumentSchema, scalingDocumentSchema, analysedGroupSchema } from './data/summary-schema.js';
 export { categoryTimes, CategoryTimeAccumulator } from './data/category-times.js';
-export { uslValue, amdahlValue } from './data/models.js';
 
 // Rendering: spec to SVG and PNG, deterministic, without a browser.
 export { renderFigure, renderSvg, svgToPng, FIGURE_FORMATS, DEFAULT_PNG_SCALE } from './render/render.js';
@@ -52,6 +51,7 @@ export type {
   ScalingData,
   BreakdownData,
   XY,
+  FittedModel,
   FitGroup,
   FitData,
   PlotInput,

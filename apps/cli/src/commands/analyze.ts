@@ -84,7 +84,7 @@ function describeGroup(g: GroupAnalysis<unknown>, header: string[], row: (p: Sca
     }
     const parts = model.params.map((p) => m.fitPart(p, pm(fit.params[p]!, fit.stderr[p] ?? null)));
     if (model.peak) parts.push(m.fitPart('peak', f(model.peak(fit.params)?.x)));
-    if (model.limit) parts.push(m.fitPart('limit', f(model.limit(fit.params))));
+    if (model.asymptote) parts.push(m.fitPart('limit', f(model.asymptote(fit.params))));
     out.push(m.fit(model.label, parts, f(fit.rse), f(fit.aic)));
   }
   if (g.fits.preferred) out.push(m.preferred(g.fits.preferred));

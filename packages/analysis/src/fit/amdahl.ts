@@ -67,7 +67,7 @@ export function amdahlCurve(params: Readonly<Record<AmdahlParam, number>>, n: nu
 }
 
 /** The limit of Amdahl's curve as N grows, gamma / s; null when s = 0 (it grows without bound). */
-export function amdahlLimit(params: Readonly<Record<AmdahlParam, number>>): number | null {
+export function amdahlAsymptote(params: Readonly<Record<AmdahlParam, number>>): number | null {
   return params.s > 0 ? params.gamma / params.s : null;
 }
 
@@ -92,7 +92,7 @@ export function fitAmdahlPoints(x: readonly number[], y: readonly number[], opti
   if (options.gammaFree) {
     const core = summarize(scaledSpec, x, y, leastSquares(scaledSpec, x, y, options));
     const { s, gamma } = core.params;
-    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: amdahlLimit(core.params) };
+    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: amdahlAsymptote(core.params) };
     return fit;
   }
   const core = summarize(speedupSpec, x, y, leastSquares(speedupSpec, x, y, options));
@@ -108,7 +108,7 @@ export function fitAmdahlPoints(x: readonly number[], y: readonly number[], opti
     s,
     gamma: 1,
     gamma_free: false,
-    asymptote: amdahlLimit(params),
+    asymptote: amdahlAsymptote(params),
   };
   return fit;
 }

@@ -1,7 +1,7 @@
 /**
  * The registry of the models poolscope fits: one entry per model, holding what the rest of the
  * analysis, its tables, the CLI's text and the figures know of it: its parameters, its curve, the
- * values derived from them (a peak, a limit), how a group is fitted and the least-squares problem
+ * values derived from them (a peak, an asymptote), how a group is fitted and the least-squares problem
  * the plateau bootstrap refines. Code that treats models alike iterates `MODEL_NAMES` and looks
  * entries up with `modelEntry` rather than branching on names. A model's maths (least-squares
  * spec, fit, result type) lives in its own module, as `fit/usl.ts`; adding a model is one entry
@@ -9,9 +9,9 @@
  */
 import type { Metric } from '../scaling/speedup-table.js';
 import type { ModelSpec } from './_least-squares.js';
-import { amdahlCurve, amdahlLimit, fitAmdahlPoints, scaledSpec, speedupSpec } from './amdahl.js';
+import { amdahlAsymptote, amdahlCurve, fitAmdahlPoints, scaledSpec, speedupSpec, type AmdahlFitOk, type AmdahlParam } from './amdahl.js';
 import type { FitInsufficient, FitOk } from './fit-result.js';
-import { fitUslPoints, uslCurve, uslPeak, uslSpec } from './usl.js';
+import { fitUslPoints, uslCurve, uslPeak, uslSpec, type UslFitOk, type UslParam } from './usl.js';
 
 /** Parameter values by name: a fit's `params`, as summary.json records them. */
 export type Params<P extends string = string> = Readonly<Record<P, number>>;
@@ -34,10 +34,16 @@ export interface ModelEntry<M extends string = string, P extends string = string
   readonly params: readonly P[];
   /** The curve at x from parameter values: what figures draw from summary.json without refitting. */
   curve(params: Params<P>, x: number): number;
-  /** Where the curve peaks (fits.csv `peak_threads`); null when it never turns down. Absent for a model whose curve cannot. */
+  /**
+   * Where the curve peaks, which its fit records as `peak` (and fits.csv as `peak_threads`); null
+   * when it never turns down. Absent for a model whose curve cannot.
+   */
   peak?(params: Params<P>): { readonly x: number; readonly y: number } | null;
-  /** What the curve tends to as x grows; null when it grows without bound. Absent for a model without a limit. */
-  limit?(params: Params<P>): number | null;
+  /**
+   * The limit of the curve as x grows, which its fit records as `asymptote`; null when it grows
+   * without bound. Absent for a model without one.
+   */
+  asymptote?(params: Params<P>): number | null;
   /** Fits the model to one group's points: per-x speedups for time, medians for throughput. */
   fit(x: readonly number[], y: readonly number[], context: FitContext): F | FitInsufficient<M>;
   /**
@@ -48,28 +54,23 @@ export interface ModelEntry<M extends string = string, P extends string = string
   spec(fit: F): ModelSpec<string>;
 }
 
-/** An entry, its type parameters inferred and checked. */
-function model<M extends string, P extends string, F extends FitOk<P, M>>(entry: ModelEntry<M, P, F>): ModelEntry<M, P, F> {
-  return entry;
-}
-
 /**
  * The models, simplest first. summary.json's `fits` and fits.csv list them in this order, and a
  * tie in AIC goes to the earlier (the one with fewer parameters); text and figures show the
  * most general first.
  */
 export const MODELS = {
-  amdahl: model({
+  amdahl: {
     name: 'amdahl',
     label: 'Amdahl',
     params: ['s', 'gamma'],
     curve: amdahlCurve,
-    limit: amdahlLimit,
+    asymptote: amdahlAsymptote,
     // Speedups measured from one thread are 1 there by definition: gamma is fixed to 1.
     fit: (x, y, { metric, baselineX }) => fitAmdahlPoints(x, y, { gammaFree: metric === 'throughput' || baselineX !== 1 }),
     spec: (fit) => (fit.gamma_free ? scaledSpec : speedupSpec),
-  }),
-  usl: model({
+  } satisfies ModelEntry<'amdahl', AmdahlParam, AmdahlFitOk>,
+  usl: {
     name: 'usl',
     label: 'USL',
     params: ['sigma', 'kappa', 'gamma'],
@@ -77,7 +78,7 @@ export const MODELS = {
     peak: uslPeak,
     fit: (x, y) => fitUslPoints(x, y),
     spec: () => uslSpec,
-  }),
+  } satisfies ModelEntry<'usl', UslParam, UslFitOk>,
 };
 
 /** The models poolscope fits. */

@@ -16,7 +16,7 @@ describe('summary.json as the analysis writes it', () => {
   ])('%s: read, turned into figures, rendered without warnings', async (name, fittedGroups, skippedNames) => {
     const input = await readPlotInput(run(name));
     expect(input.scaling.points).toHaveLength(name === 'analysed-4-threads' ? 48 : 36);
-    expect(input.fits.groups.filter((g) => g.usl !== null)).toHaveLength(fittedGroups);
+    expect(input.fits.groups.filter((g) => g.fits.usl !== undefined)).toHaveLength(fittedGroups);
     const { figures, skipped } = buildFigures(input);
     expect(skipped.map((s) => s.name)).toEqual(skippedNames);
     expect(figures).toHaveLength(5 - skippedNames.length);
