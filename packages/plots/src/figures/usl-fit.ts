@@ -6,12 +6,13 @@ import { shortNumber } from '../style/labels.js';
 import { PANEL_HEIGHT, THEME, panelWidth } from '../style/theme.js';
 import { threadAxis } from '../style/thread-axis.js';
 import { VEGA_LITE_SCHEMA } from './_schema.js';
+import type { Field, FilterTransform, Layer, MarkPropFieldDef, PositionFieldDef } from './_vega-lite.js';
 
 /**
  * Each model's colour (Okabe-Ito blue and vermillion; the measured points are black) and the
  * dash of its curve; the peak or asymptote it marks is dotted in its colour.
  */
-const MODEL_LOOK: { readonly [M in ModelName]: { readonly color: string; readonly dash: readonly number[] } } = {
+const MODEL_LOOK: { readonly [M in ModelName]: { readonly color: string; readonly dash: number[] } } = {
   usl: { color: '#0072B2', dash: [1, 0] },
   amdahl: { color: '#D55E00', dash: [6, 3] },
 };
@@ -125,19 +126,31 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     notes.forEach((note, line) => rows.push({ ...base, series: NOTE, x: null, y: top * (1 + HEADROOM * (notes.length / 2)), note, line }));
   }
 
-  const x = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
+  const x: PositionFieldDef<Field> = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
   // Not niced: the headroom point sets the top, so no panel's top tick label pokes above its frame.
-  const y = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
+  const y: PositionFieldDef<Field> = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
   // The legend names only the lines drawn somewhere (none when no group could be fitted).
   const drawn = LINE_DOMAIN.filter((series) => rows.some((r) => r.series === series && r.alpha === 1));
-  const legend = drawn.length > 0 ? { title: null, symbolType: 'stroke', symbolSize: 300, values: drawn } : null;
-  const color = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
-  const strokeDash = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
-  const opacity = { field: 'alpha', type: 'quantitative', scale: null };
-  const only = (series: string) => ({ filter: { field: 'series', equal: series } });
+  const legend: MarkPropFieldDef<Field>['legend'] = drawn.length > 0 ? { title: null, symbolType: 'stroke', symbolSize: 300, values: drawn } : null;
+  const color: MarkPropFieldDef<Field> = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
+  const strokeDash: MarkPropFieldDef<Field> = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
+  const opacity: MarkPropFieldDef<Field> = { field: 'alpha', type: 'quantitative', scale: null };
+  const only = (series: string): FilterTransform => ({ filter: { field: 'series', equal: series } });
   const columns = Math.min(MAX_COLUMNS, Math.max(1, labels.length));
+  // Later layers draw on top: the most general model's curve last, over the values the models mark.
+  const drawOrder = [...SERIES].reverse();
+  const markLayers = drawOrder
+    .filter((s) => s.kind !== 'curve')
+    .map((s): Layer =>
+      s.kind === 'peak'
+        ? { transform: [only(s.name)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y, y2: { field: 'y2' }, color, strokeDash, opacity } }
+        : { transform: [only(s.name)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, color, strokeDash, opacity } },
+    );
+  const curveLayers = drawOrder
+    .filter((s) => s.kind === 'curve')
+    .map((s): Layer => ({ transform: [only(s.name)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } }));
 
-  const spec = {
+  const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: plotsMessages.uslFitTitle, subtitle: plotsMessages.uslFitSubtitle },
     data: { values: rows },
@@ -146,14 +159,9 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     spec: {
       width: panelWidth(columns),
       height: PANEL_HEIGHT,
-      // Later layers draw on top: the most general model's lines last, over the marked values.
       layer: [
-        ...[...SERIES].reverse().filter((s) => s.kind !== 'curve').map((s) =>
-          s.kind === 'peak'
-            ? { transform: [only(s.name)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y, y2: { field: 'y2' }, color, strokeDash, opacity } }
-            : { transform: [only(s.name)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, color, strokeDash, opacity } },
-        ),
-        ...[...SERIES].reverse().filter((s) => s.kind === 'curve').map((s) => ({ transform: [only(s.name)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } })),
+        ...markLayers,
+        ...curveLayers,
         { transform: [only(MEASURED)], mark: { type: 'point', filled: true, size: 55, color: '#222222', opacity: 1 }, encoding: { x, y } },
         { transform: [only(NOTE)], mark: { type: 'point', opacity: 0 }, encoding: { y } },
         {
@@ -166,5 +174,5 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
     config: THEME,
   };
-  return spec as unknown as TopLevelSpec;
+  return spec;
 }
