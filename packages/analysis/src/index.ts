@@ -11,6 +11,7 @@ export { kneedle } from './scaling/kneedle.js';
 export { DEFAULT_PLATEAU_GAIN } from './scaling/plateau.js';
 export { DEFAULT_FIT_RESAMPLES } from './scaling/analyze-group.js';
 export { analyze } from './scaling/analyze.js';
+export { columnTable } from './table/column-table.js';
 export { loadScalingCsv } from './scaling/load-scaling-csv.js';
 export { loadTimings } from './timings/load-timings.js';
 export { analyzeTimings, TIMING_TABLE_COLUMNS } from './timings/analyze-timings.js';
@@ -23,7 +24,7 @@ export { analysisMessages } from './messages.js';
 
 export type { FitOptions } from './fit/fit-result.js';
 export type { AmdahlOptions } from './fit/amdahl.js';
-export type { ColumnSource, XYColumns } from './fit/_input.js';
+export type { ColumnSource, XYColumns } from './table/column-table.js';
 export type { SpeedupOptions } from './scaling/speedup-table.js';
 export type { FindPlateauOptions } from './scaling/find-plateau.js';
 export type { GroupSettings } from './scaling/analyze-group.js';

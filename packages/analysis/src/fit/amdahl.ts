@@ -1,6 +1,7 @@
 import { insufficientFit, MIN_DISTINCT_X, type FitInsufficient, type FitOk, type FitOptions } from './fit-result.js';
 import { leastSquares, summarize, type ModelSpec } from './_least-squares.js';
-import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
+import { distinctCount, resolveXY } from './_input.js';
+import type { ColumnSource, XYColumns } from '../table/column-table.js';
 
 /** Amdahl's parameters: the serial fraction s and the scale gamma (y at N = 1). */
 export type AmdahlParam = 's' | 'gamma';

@@ -1,6 +1,7 @@
 import { percentileInterval, type Interval } from '../stats/describe.js';
 import { DEFAULT_SEED, deriveSeed, seededRandom } from '../stats/random.js';
-import { resolveXY, type ColumnSource, type XYColumns } from '../fit/_input.js';
+import { resolveXY } from '../fit/_input.js';
+import type { ColumnSource, XYColumns } from '../table/column-table.js';
 import { groupByX, makeCells, type Cell } from './cells.js';
 
 /** What the measured y means: elapsed time for a fixed amount of work, or work done per unit of time. */
