@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { modelEntry } from '@poolscope/analysis';
-import { plotInputFromSummary, summaryDocumentSchema, timingGroupLabel, type CategoryTime, type SummaryDocument } from '../../src/index.js';
+import { plotInputFromSummary, type CategoryTime, type SummaryDocument } from '../../src/index.js';
+import { summaryDocumentSchema } from '../../src/data/summary-schema.js';
+import { timingGroupLabel } from '../../src/data/from-summary.js';
 import { RUN_SMALL } from '../fixtures/paths.js';
 
 const summary: SummaryDocument = summaryDocumentSchema.parse(JSON.parse(readFileSync(join(RUN_SMALL, 'analysis', 'summary.json'), 'utf8')));

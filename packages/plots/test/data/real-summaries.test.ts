@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { buildFigures, readPlotInput, renderSvg } from '../../src/index.js';
+import { buildFigures, readPlotInput } from '../../src/index.js';
+import { renderSvg } from '../../src/render/render.js';
 
 // summary.json files written by `poolscope analyze DIR` itself (the analysis branch at 4d04a4c,
 // issue #5), on timings from its synthesizeTimings: python3.13 (sigma 0.97) and python3.13t

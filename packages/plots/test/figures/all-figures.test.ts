@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FIGURE_NAMES, buildFigures, plotsMessages, runPalette } from '../../src/index.js';
+import { FIGURE_NAMES, buildFigures, plotsMessages } from '../../src/index.js';
+import { runPalette } from '../../src/figures/all-figures.js';
 import { encodings } from '../fixtures/spec-parts.js';
 import { syntheticInput } from '../fixtures/synthetic.js';
 
