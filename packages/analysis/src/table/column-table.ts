@@ -17,6 +17,7 @@ export interface XYColumns {
   y: string;
 }
 
+/** Whether `value` is a table (has `array` and `numRows`) rather than an array of numbers or rows. */
 export function isColumnSource(value: unknown): value is ColumnSource {
   return typeof value === 'object' && value !== null && typeof (value as ColumnSource).array === 'function' && typeof (value as ColumnSource).numRows === 'function';
 }
