@@ -27,9 +27,9 @@ export const analyzeMessages = {
   // "repeats", not "n": a foreign CSV's x column is often itself called n.
   tableHeader: (x: string, y: string) => [x, 'repeats', `median ${y}`, 'IQR', 'speedup', '95% CI', 'efficiency'],
   timingHeader: ['threads', 'repeats', 'median s', 'IQR s', 'speedup', '95% CI', 'efficiency', 'CPU util'],
-  usl: (sigma: string, kappa: string, gamma: string, peak: string, rse: string, aic: string) =>
-    `USL     sigma ${sigma}  kappa ${kappa}  gamma ${gamma}  peak ${peak}  RSE ${rse}  AIC ${aic}`,
-  amdahl: (s: string, gamma: string, limit: string, rse: string, aic: string) => `Amdahl  s ${s}  gamma ${gamma}  limit ${limit}  RSE ${rse}  AIC ${aic}`,
+  /** One fitted model: its label, its parameters (and peak, limit) as `fitPart`s, its residual SE and AIC. */
+  fit: (model: string, parts: readonly string[], rse: string, aic: string) => `${model.padEnd(7)} ${parts.join('  ')}  RSE ${rse}  AIC ${aic}`,
+  fitPart: (name: string, value: string) => `${name} ${value}`,
   notFitted: (model: string, reason: string) => `${model.padEnd(7)} ${reason}`,
   preferred: (model: string) => `better fit (lower AIC): ${model}`,
   plateauFound: (t: number, lo: number, hi: number | null, knee: number | null, extrapolated: boolean) =>

@@ -17,14 +17,17 @@ import {
   DEFAULT_PLATEAU_GAIN,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
+  MODEL_NAMES,
   analyze,
   analyzeFiles,
   analyzeRunDirectory,
   loadScalingCsv,
+  modelEntry,
   type AnalysisSummary,
   type GroupAnalysis,
   type GroupSettings,
   type Metric,
+  type ModelFit,
   type ScalingAnalysis,
   type ScalingPoint,
 } from '@poolscope/analysis';
@@ -68,10 +71,20 @@ function columns(rows: readonly (readonly string[])[]): string {
 
 function describeGroup(g: GroupAnalysis<unknown>, header: string[], row: (p: ScalingPoint) => string[]): string[] {
   const out = [columns([header, ...g.points.map(row)])];
-  const { usl, amdahl, preferred } = g.fits;
-  out.push(usl.status === 'ok' ? m.usl(pm(usl.sigma, usl.stderr.sigma), pm(usl.kappa, usl.stderr.kappa), pm(usl.gamma, usl.stderr.gamma), f(usl.peak.x), f(usl.rse), f(usl.aic)) : m.notFitted('USL', usl.reason));
-  out.push(amdahl.status === 'ok' ? m.amdahl(pm(amdahl.s, amdahl.stderr.s), pm(amdahl.gamma, amdahl.stderr.gamma), f(amdahl.asymptote), f(amdahl.rse), f(amdahl.aic)) : m.notFitted('Amdahl', amdahl.reason));
-  if (preferred) out.push(m.preferred(preferred));
+  // The most general model first: the registry lists the simplest first.
+  for (const name of [...MODEL_NAMES].reverse()) {
+    const model = modelEntry(name);
+    const fit: ModelFit = g.fits[name];
+    if (fit.status !== 'ok') {
+      out.push(m.notFitted(model.label, fit.reason));
+      continue;
+    }
+    const parts = model.params.map((p) => m.fitPart(p, pm(fit.params[p]!, fit.stderr[p] ?? null)));
+    if (model.peak) parts.push(m.fitPart('peak', f(model.peak(fit.params)?.x)));
+    if (model.asymptote) parts.push(m.fitPart('limit', f(model.asymptote(fit.params))));
+    out.push(m.fit(model.label, parts, f(fit.rse), f(fit.aic)));
+  }
+  if (g.fits.preferred) out.push(m.preferred(g.fits.preferred));
   const p = g.plateau;
   out.push(p.status === 'found' ? m.plateauFound(p.threshold, p.ci95[0], p.ci95[1], p.knee, !p.within_measured) : p.status === 'none' ? m.plateauNone(p.search_limit, p.knee) : m.plateauInsufficient(p.reason));
   for (const pr of g.predictions) out.push(m.prediction(pr.x, f(pr.speedup), f(pr.speedup_pi95[0]), f(pr.speedup_pi95[1]), pr.extrapolated));

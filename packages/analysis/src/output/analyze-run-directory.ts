@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { ERROR_CODES, PoolscopeError, readHostInfo, writeFileAtomic } from '@poolscope/core';
-import type { AnalysisSummary, CoresSource } from '../types.js';
+import type { AnalysisSummary, CoresSource } from '../timings/summary.js';
 import { analysisMessages } from '../messages.js';
 import { loadTimingCells } from '../timings/load-timings.js';
 import { analyzeTimingCells, type TimingAnalysisOptions } from '../timings/analyze-timings.js';

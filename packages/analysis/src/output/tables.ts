@@ -1,5 +1,6 @@
 import { formatCsvLine } from '@poolscope/core';
-import type { AmdahlFit, AnalysisSummary, FitInsufficient, UslFit } from '../types.js';
+import { MODEL_NAMES, modelEntry, type ModelFit } from '../fit/models.js';
+import type { AnalysisSummary } from '../timings/summary.js';
 
 /** Columns of speedup.csv, in order (documented in the package README). */
 export const SPEEDUP_COLUMNS = [
@@ -36,32 +37,26 @@ export function speedupCsv(summary: AnalysisSummary): string {
   return lines.join('');
 }
 
-/** fits.csv: the Amdahl and USL parameters of every group, long format. */
+/** fits.csv: the parameters of every model of every group, long format, in registry order. */
 export function fitsCsv(summary: AnalysisSummary): string {
   const lines = [formatCsvLine([...FITS_COLUMNS])];
   for (const g of summary.groups) {
     const plateau = g.plateau.status === 'found' ? String(g.plateau.threshold) : '';
     const head = [g.key.target, g.key.task_type, String(g.key.num_tasks)];
-    const fits: [AmdahlFit | UslFit, readonly string[]][] = [
-      [g.fits.amdahl, ['s', 'gamma']],
-      [g.fits.usl, ['sigma', 'kappa', 'gamma']],
-    ];
-    for (const [fit, params] of fits) {
-      const preferred = String(g.fits.preferred === fit.model);
+    for (const name of MODEL_NAMES) {
+      const model = modelEntry(name);
+      const fit: ModelFit = g.fits[name];
+      const preferred = String(g.fits.preferred === name);
       if (fit.status !== 'ok') {
-        const f = fit as FitInsufficient;
-        lines.push(formatCsvLine([...head, f.model, 'insufficient', '', '', '', '', '', String(f.got), '', '', '', preferred, '', plateau]));
+        lines.push(formatCsvLine([...head, name, 'insufficient', '', '', '', '', '', String(fit.got), '', '', '', preferred, '', plateau]));
         continue;
       }
-      const values = fit.params as Record<string, number>;
-      const errors = fit.stderr as Record<string, number | null>;
-      const cis = fit.ci95 as Record<string, readonly [number, number] | null>;
-      const peak = fit.model === 'usl' ? num((fit as Extract<UslFit, { status: 'ok' }>).peak.x) : '';
-      for (const param of params) {
-        const ci = cis[param] ?? null;
+      const peak = num(model.peak?.(fit.params)?.x);
+      for (const param of model.params) {
+        const ci = fit.ci95[param] ?? null;
         lines.push(
           formatCsvLine([
-            ...head, fit.model, 'ok', param, num(values[param]), num(errors[param]), num(ci?.[0]), num(ci?.[1]),
+            ...head, name, 'ok', param, num(fit.params[param]), num(fit.stderr[param]), num(ci?.[0]), num(ci?.[1]),
             String(fit.n), String(fit.df), num(fit.rse), num(fit.aic), preferred, peak, plateau,
           ]),
         );

@@ -1,9 +1,8 @@
-import * as aq from 'arquero';
 import { availableParallelism } from 'node:os';
 import { ERROR_CODES, PoolscopeError, type TimingRecord } from '@poolscope/core';
-import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from '../types.js';
+import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from './summary.js';
 import { analysisMessages } from '../messages.js';
-import { isColumnSource, type ColumnSource } from '../fit/_input.js';
+import { isColumnSource, tableOfRows, type ColumnSource } from '../table/column-table.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';
 import type { Cell } from '../scaling/cells.js';
 import { medianInPlace } from '../stats/select.js';
@@ -37,13 +36,13 @@ export interface AnalyzedTimingGroup {
 }
 
 /**
- * Analyses poolscope timings (an arquero table with the raw CSV's columns, e.g. from
- * `loadTimings` or `aq.loadCSV`, or an array of TimingRecord): rows whose status is not 'ok' are
+ * Analyses poolscope timings (a table with the raw CSV's columns, e.g. from `loadTimings` or
+ * arquero's `loadCSV`, or an array of TimingRecord): rows whose status is not 'ok' are
  * dropped and counted; rows are grouped by (target, task_type, num_tasks) and, within a group, by
  * thread count. Returns the whole `summary.json` document.
  */
 export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], options: TimingAnalysisOptions = {}): AnalysisSummary {
-  const table = isColumnSource(input) ? (input as unknown as aq.ColumnTable) : aq.from(input as unknown as Record<string, unknown>[]);
+  const table = isColumnSource(input) ? input : tableOfRows(input);
   const names = table.columnNames();
   const missing = TIMING_TABLE_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {

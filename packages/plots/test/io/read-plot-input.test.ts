@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { plotsMessages, readPlotInput, readSummary, runPaths } from '../../src/index.js';
+import { plotsMessages, readPlotInput, runPaths } from '../../src/index.js';
+import { readSummary } from '../../src/io/read-plot-input.js';
 import { RUN_SMALL } from '../fixtures/paths.js';
 
 const dirs: string[] = [];

@@ -1,32 +1,9 @@
-import type { ColumnSource } from '../fit/_input.js';
-
 /** The rows of a table split by the values of some columns. */
 export interface RowGroups {
   /** The group of each row, numbered in order of first appearance. */
   readonly groupOf: Int32Array;
   /** The first row of each group. */
   readonly firstRow: readonly number[];
-}
-
-/** What arquero tables have beyond `ColumnSource`: direct access to unfiltered, unordered columns. */
-interface DirectColumns {
-  column(name: string): unknown;
-  isFiltered(): boolean;
-  isOrdered(): boolean;
-}
-
-/**
- * A column's values in row order. An arquero table that is neither filtered nor ordered hands its
- * array (or typed array) over as it is; anything else is copied by `array(name)`, which on a
- * million rows costs a closure call per value.
- */
-export function rowValues(table: ColumnSource, name: string): ArrayLike<unknown> {
-  const direct = table as unknown as Partial<DirectColumns>;
-  if (typeof direct.column === 'function' && typeof direct.isFiltered === 'function' && typeof direct.isOrdered === 'function' && !direct.isFiltered() && !direct.isOrdered()) {
-    const column = direct.column(name);
-    if ((Array.isArray(column) || ArrayBuffer.isView(column)) && (column as ArrayLike<unknown>).length === table.numRows()) return column as ArrayLike<unknown>;
-  }
-  return table.array(name);
 }
 
 /**
@@ -38,6 +15,8 @@ export function rowValues(table: ColumnSource, name: string): ArrayLike<unknown>
  */
 export function groupRows(columns: readonly ArrayLike<unknown>[], n: number): RowGroups {
   const groupOf = new Int32Array(n);
+  // No columns to tell rows apart: they are all one group.
+  if (columns.length === 0) return { groupOf, firstRow: n > 0 ? [0] : [] };
   const firstRow: number[] = [];
   const root = new Map<unknown, unknown>();
   const last = columns.map(() => undefined as unknown);
