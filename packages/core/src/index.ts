@@ -15,6 +15,7 @@ export { fsErrorReason } from './fs/fs-error-reason.js';
 export { seededRandom } from './random/seeded-random.js';
 export { collectHostInfo, countPhysicalCores } from './host/collect.js';
 export { readHostInfo, writeHostInfo } from './host/io.js';
+export { runDirectory, analysisFiles, hostFiles, isTimingsFile, HOST_FILE } from './layout/run-directory.js';
 
 export type { ErrorCode, PoolscopeErrorOptions } from './errors.js';
 export type { CellKind } from './schema/cells.js';
@@ -24,3 +25,4 @@ export type { FunctionCategory, ProfileRecord } from './schema/profile.js';
 export type { HostInfo, InterpreterInfo } from './schema/host.js';
 export type { Random } from './random/seeded-random.js';
 export type { CsvRow, LocatedRecord, ReadRecordsOptions } from './csv/read.js';
+export type { RunDirectory } from './layout/run-directory.js';

@@ -30,7 +30,7 @@ export { threadAxis, curveSamples, isPowerOfTwo } from './style/thread-axis.js';
 
 // Run directories: read DIR/analysis and DIR/raw/profile.csv, write DIR/figures.
 export { plotDirectory } from './io/plot-directory.js';
-export { readPlotInput, readSummary, readCategoryTimes, runPaths } from './io/read-plot-input.js';
+export { readPlotInput, readSummary, readCategoryTimes } from './io/read-plot-input.js';
 
 export { plotsMessages } from './messages.js';
 
