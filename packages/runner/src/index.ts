@@ -24,9 +24,10 @@ export { deriveRunId, readPlan, runPlanSchema } from './plan/run-plan.js';
 export { schedule, REPETITION_ORDERS } from './plan/schedule.js';
 export { seededShuffle } from './plan/random.js';
 
-export { NodePoolTarget } from './targets/node-pool.js';
-export { NodeMainTarget } from './targets/node-main.js';
-export { nodeTargetRegistry, targetRegistry, combineRegistries, resolveTargets, NODE_TARGETS } from './targets/registry.js';
+export { NodePoolTarget } from './targets/node/node-pool.js';
+export { NodeMainTarget } from './targets/node/node-main.js';
+export { targetRegistry, combineRegistries, resolveTargets } from './targets/registry.js';
+export { nodeTargetRegistry, NODE_TARGETS } from './targets/node/registry.js';
 export { PYTHON_PROFILERS } from './targets/target.js';
 export { FAULT_KINDS, parseInjectedFaults } from './targets/faults.js';
 
@@ -60,20 +61,21 @@ export type {
   ProfileOk,
   ProfileOutcome,
   PythonProfiler,
+  TargetRegistry,
 } from './targets/target.js';
-export type { NodeTargetOptions } from './targets/node-pool.js';
-export type { TargetRegistry, TargetRegistryOptions } from './targets/registry.js';
+export type { NodeTargetOptions } from './targets/node/node-pool.js';
+export type { TargetRegistryOptions } from './targets/registry.js';
 export type { FaultKind, InjectedFault } from './targets/faults.js';
 export type { CalibrateOptions } from './tasks/calibrate.js';
 
 // --- Python target and profiles (issue #4) ---
-export { PythonHarness } from './python/harness.js';
-export { PythonTarget } from './python/python-target.js';
-export { pythonTargetRegistry, PYTHON_TARGET_FORMS } from './python/registry.js';
-export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './python/harness-files.js';
-export { probeInterpreter } from './python/probe.js';
-export { discoverPythons, DISCOVERY_SOURCES } from './python/discover.js';
-export { parsePythonTarget, choosePython, versionTargetName, pythonTargetName, resolvePythonTargets } from './python/targets.js';
+export { PythonHarness } from './targets/python/harness.js';
+export { PythonTarget } from './targets/python/python-target.js';
+export { pythonTargetRegistry, PYTHON_TARGET_FORMS } from './targets/python/registry.js';
+export { HARNESS_SCRIPT, PROBE_SCRIPT, MIN_PYTHON } from './targets/python/harness-files.js';
+export { probeInterpreter } from './targets/python/probe.js';
+export { discoverPythons, DISCOVERY_SOURCES } from './targets/python/discover.js';
+export { parsePythonTarget, choosePython, versionTargetName, pythonTargetName, resolvePythonTargets } from './targets/python/names.js';
 export { mergeFunctionTimes } from './profile/function-time.js';
 export { DEFAULT_CATEGORY_RULES, categorize, parseCategoryRules, readCategoryRules } from './profile/categories.js';
 export { cpuProfileSchema, parseCpuProfile, reduceCpuProfile, shortUrl } from './profile/v8-cpuprofile.js';
@@ -92,12 +94,12 @@ export type {
   PythonRepeatResult,
   PythonProfileOk,
   PythonProfileResult,
-} from './python/harness.js';
-export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './python/probe.js';
-export type { PythonTargetOptions } from './python/python-target.js';
-export type { PythonRegistryOptions } from './python/registry.js';
-export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable } from './python/discover.js';
-export type { PythonTargetSpec, ResolvedPython } from './python/targets.js';
+} from './targets/python/harness.js';
+export type { ProbeOk, ProbeFailed, ProbeResult, ProbeOptions } from './targets/python/probe.js';
+export type { PythonTargetOptions } from './targets/python/python-target.js';
+export type { PythonRegistryOptions } from './targets/python/registry.js';
+export type { DiscoverySource, DiscoverOptions, DiscoveredPython, PythonFound, PythonUnusable } from './targets/python/discover.js';
+export type { PythonTargetSpec, ResolvedPython } from './targets/python/names.js';
 export type { FunctionTime, ThreadProfile } from './profile/function-time.js';
 export type { ThinThread } from './profile/coverage.js';
 export type { CategoryRule } from './profile/categories.js';

@@ -22,7 +22,7 @@ function newestMtime(dir: string): number {
  * source is newer than the build.
  */
 export default function setup(): void {
-  const built = ['dist/index.js', 'dist/targets/_worker.js'].map((f) => join(root, f));
+  const built = ['dist/index.js', 'dist/targets/node/_worker.js'].map((f) => join(root, f));
   const stale = built.some((f) => !existsSync(f)) || newestMtime(join(root, 'src')) > Math.min(...built.map((f) => statSync(f).mtimeMs));
   if (!stale) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -107,7 +107,7 @@ const NODE_SPECS: readonly ExcerptSpec[] = [
   { file: 'src/tasks/cpu-task.ts', start: /^export function cpuTask\(/ },
   { file: 'src/tasks/io-task.ts', start: /^export function ioTaskBlocking\(/ },
   { file: 'src/tasks/io-task.ts', start: /^export (async )?function ioTaskAsync\(/ },
-  { file: 'src/targets/node-pool.ts', start: /^\s+async runRepeat\(/ },
+  { file: 'src/targets/node/node-pool.ts', start: /^\s+async runRepeat\(/ },
   { file: 'src/tasks/event-loop.ts', start: /^export async function runOnEventLoop/ },
 ];
 

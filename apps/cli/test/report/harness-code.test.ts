@@ -45,7 +45,7 @@ describe('quoting the harness code', () => {
       '@poolscope/runner/src/tasks/cpu-task.ts',
       '@poolscope/runner/src/tasks/io-task.ts',
       '@poolscope/runner/src/tasks/io-task.ts',
-      '@poolscope/runner/src/targets/node-pool.ts',
+      '@poolscope/runner/src/targets/node/node-pool.ts',
       '@poolscope/runner/src/tasks/event-loop.ts',
     ]);
     expect(excerpts.node.every((e) => e.code.trimEnd().endsWith('}'))).toBe(true);

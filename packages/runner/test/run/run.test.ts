@@ -8,7 +8,7 @@ import { cellKey, rowKey } from '../../src/plan/cells.js';
 import { readPlan } from '../../src/plan/run-plan.js';
 import type { RunEvent } from '../../src/run/events.js';
 import { runMatrix, type RunOptions } from '../../src/run/run.js';
-import { nodeTargetRegistry } from '../../src/targets/registry.js';
+import { nodeTargetRegistry } from '../../src/targets/node/registry.js';
 import type { ProfileOk, ProfileOutcome } from '../../src/targets/target.js';
 import { fakeProfile, fakeRegistry, ok } from '../fixtures/fake-target.js';
 

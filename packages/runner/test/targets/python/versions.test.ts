@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonHarness } from '../../src/python/harness.js';
+import { PythonHarness } from '../../../src/targets/python/harness.js';
 import { OPT_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
 
 /** The harness on every Python it supports that this machine has: 3.8 through 3.13, GIL and free-threaded. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runnerMessages } from '../../src/messages.js';
-import { categorize } from '../../src/profile/categories.js';
-import { IDLE_WAIT_NAMES } from '../../src/profile/idle-time.js';
-import { NodeMainTarget } from '../../src/targets/node-main.js';
-import type { CellSpec } from '../../src/targets/target.js';
-import { cpuCell, repeatOptions, sessionStarter } from '../fixtures/node-sessions.js';
+import { runnerMessages } from '../../../src/messages.js';
+import { categorize } from '../../../src/profile/categories.js';
+import { IDLE_WAIT_NAMES } from '../../../src/profile/idle-time.js';
+import { NodeMainTarget } from '../../../src/targets/node/node-main.js';
+import type { CellSpec } from '../../../src/targets/target.js';
+import { cpuCell, repeatOptions, sessionStarter } from '../../fixtures/node-sessions.js';
 
 const options = repeatOptions;
 const start = sessionStarter();

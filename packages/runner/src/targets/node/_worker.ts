@@ -3,14 +3,14 @@
  * piece of work is a plain function of `../tasks`, so tests can call it on the main thread too.
  */
 import type { TaskType } from '@poolscope/core';
-import type { CpuProfile, ProfileWindow } from '../profile/v8-cpuprofile.js';
-import { calibrateCpuWork } from '../tasks/calibrate.js';
-import { runOnEventLoop } from '../tasks/event-loop.js';
-import { warmUp } from '../tasks/warm-up.js';
-import { expectedTaskResult, runTaskAsync, runTaskBlocking } from '../tasks/run-task.js';
-import { triggerFault, type FaultKind, type InjectedFault } from './faults.js';
+import type { CpuProfile, ProfileWindow } from '../../profile/v8-cpuprofile.js';
+import { calibrateCpuWork } from '../../tasks/calibrate.js';
+import { runOnEventLoop } from '../../tasks/event-loop.js';
+import { warmUp } from '../../tasks/warm-up.js';
+import { expectedTaskResult, runTaskAsync, runTaskBlocking } from '../../tasks/run-task.js';
+import { triggerFault, type FaultKind, type InjectedFault } from '../faults.js';
 import { finishMeasure, startMeasure } from './measure.js';
-import type { Measurements } from './target.js';
+import type { Measurements } from '../target.js';
 import { nowUs, startThreadProfile, stopThreadProfile } from './_thread-profile.js';
 
 /** One task of a `node-pool` cell. `index` is the task's argument, as in `executor.map(task, range(n))`. */

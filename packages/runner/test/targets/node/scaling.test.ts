@@ -1,9 +1,9 @@
 import type { TaskType } from '@poolscope/core';
 import { describe, expect, it } from 'vitest';
-import { NodeMainTarget } from '../../src/targets/node-main.js';
-import { NodePoolTarget } from '../../src/targets/node-pool.js';
-import type { Target } from '../../src/targets/target.js';
-import { waitForQuietMachine } from '../fixtures/quiet-machine.js';
+import { NodeMainTarget } from '../../../src/targets/node/node-main.js';
+import { NodePoolTarget } from '../../../src/targets/node/node-pool.js';
+import type { Target } from '../../../src/targets/target.js';
+import { waitForQuietMachine } from '../../fixtures/quiet-machine.js';
 
 const TASKS = 40;
 const TASK_US = 4000;

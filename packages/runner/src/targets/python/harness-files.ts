@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The Python scripts shipped in this package's `harness/` directory. Located relative to this module,
- * so the same URL works from `src/python/` (tests) and from `dist/python/` (the built package).
+ * so the same URL works from `src/targets/python/` (tests) and from `dist/targets/python/` (the built package).
  */
-const HARNESS_DIR = new URL('../../harness/', import.meta.url);
+const HARNESS_DIR = new URL('../../../harness/', import.meta.url);
 
 /** The harness the runner talks to over JSON lines (Python 3.8+). */
 export const HARNESS_SCRIPT = fileURLToPath(new URL('poolscope_harness.py', HARNESS_DIR));

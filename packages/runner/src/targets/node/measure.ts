@@ -1,4 +1,4 @@
-import type { Measurements, RepeatFailed } from './target.js';
+import type { Measurements } from '../target.js';
 
 /** Where a timed region started. */
 export interface MeasureStart {
@@ -23,9 +23,4 @@ export function finishMeasure(start: MeasureStart): Measurements {
     // process.resourceUsage().maxRSS is getrusage's ru_maxrss, in kilobytes.
     max_rss_kb: process.resourceUsage().maxRSS,
   };
-}
-
-/** A failed repetition without measurements. */
-export function failed(status: RepeatFailed['status'], error: string): RepeatFailed {
-  return { status, error, wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
 }

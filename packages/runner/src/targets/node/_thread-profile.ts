@@ -4,7 +4,7 @@
  * runner's main thread, and each worker of a pool from inside a task. Internal to the Node targets.
  */
 import { Session } from 'node:inspector/promises';
-import type { CpuProfile } from '../profile/v8-cpuprofile.js';
+import type { CpuProfile } from '../../profile/v8-cpuprofile.js';
 
 let session: Session | undefined;
 

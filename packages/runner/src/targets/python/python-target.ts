@@ -1,6 +1,6 @@
 import { ERROR_CODES, PoolscopeError, type TaskType } from '@poolscope/core';
-import { runnerMessages } from '../messages.js';
-import { faultFor, type InjectedFault } from '../targets/faults.js';
+import { runnerMessages } from '../../messages.js';
+import { faultFor, type InjectedFault } from '../faults.js';
 import type {
   CellSpec,
   ProfileOptions,
@@ -11,7 +11,7 @@ import type {
   RuntimeInfo,
   Target,
   TargetSession,
-} from '../targets/target.js';
+} from '../target.js';
 import { PythonHarness, type HarnessFault, type PythonRequestFailed } from './harness.js';
 
 /** Options of the Python targets. */

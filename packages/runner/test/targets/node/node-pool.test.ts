@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runnerMessages } from '../../src/messages.js';
-import { categorize } from '../../src/profile/categories.js';
-import { NodePoolTarget } from '../../src/targets/node-pool.js';
-import { cpuCell, repeatOptions, sessionStarter } from '../fixtures/node-sessions.js';
+import { runnerMessages } from '../../../src/messages.js';
+import { categorize } from '../../../src/profile/categories.js';
+import { NodePoolTarget } from '../../../src/targets/node/node-pool.js';
+import { cpuCell, repeatOptions, sessionStarter } from '../../fixtures/node-sessions.js';
 
 const options = repeatOptions;
 const start = sessionStarter();

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@poolscope/core';
-import type { DiscoveredPython, PythonFound } from '../../src/python/discover.js';
-import { runnerMessages } from '../../src/messages.js';
-import { choosePython, parsePythonTarget, pythonTargetName, resolvePythonTargets } from '../../src/python/targets.js';
+import type { DiscoveredPython, PythonFound } from '../../../src/targets/python/discover.js';
+import { runnerMessages } from '../../../src/messages.js';
+import { choosePython, parsePythonTarget, pythonTargetName, resolvePythonTargets } from '../../../src/targets/python/names.js';
 import { GIL_313, OPT_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
 
 function python(file: string, version: [number, number, number, string], freeThreaded: boolean, sources: PythonFound['sources'] = ['PATH']): PythonFound {

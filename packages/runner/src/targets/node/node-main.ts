@@ -1,10 +1,9 @@
 import type { TaskType } from '@poolscope/core';
-import { runnerMessages } from '../messages.js';
-import { faultFor } from './faults.js';
-import { failed } from './measure.js';
+import { runnerMessages } from '../../messages.js';
+import { faultFor } from '../faults.js';
 import type { NodeTargetOptions } from './node-pool.js';
-import type { CpuProfile } from '../profile/v8-cpuprofile.js';
-import type { CellSpec, ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
+import type { CpuProfile } from '../../profile/v8-cpuprofile.js';
+import { failed, type CellSpec, type ProfileOptions, type ProfileOutcome, type RepeatFailed, type RepeatOptions, type RepeatOutcome, type Target, type TargetSession } from '../target.js';
 import type { EventLoopCellResult } from './_worker.js';
 import { withTimeout } from './_timeout.js';
 import { describeFailure, nodeRuntime, settle, startPool, v8ProfileOutcome, type WorkerPool } from './_piscina.js';

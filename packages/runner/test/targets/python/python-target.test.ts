@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAllRecords, readHostInfo, timingSchema } from '@poolscope/core';
-import { runnerMessages } from '../../src/messages.js';
-import { readPlan } from '../../src/plan/run-plan.js';
-import type { RunEvent } from '../../src/run/events.js';
-import { runMatrix } from '../../src/run/run.js';
-import { targetRegistry } from '../../src/targets/registry.js';
+import { runnerMessages } from '../../../src/messages.js';
+import { readPlan } from '../../../src/plan/run-plan.js';
+import type { RunEvent } from '../../../src/run/events.js';
+import { runMatrix } from '../../../src/run/run.js';
+import { targetRegistry } from '../../../src/targets/registry.js';
 import { ANY_PYTHON, OPT_313T, needs } from './interpreters.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'poolscope-py-run-'));

@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { DISCOVERY_SOURCES, discoverPythons, type DiscoverOptions, type DiscoveredPython, type PythonFound } from './discover.js';
-import { runnerMessages } from '../messages.js';
+import { runnerMessages } from '../../messages.js';
 
 /** What a Python target name asks for. */
 export type PythonTargetSpec =

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { ERROR_CODES, PoolscopeError, TASK_TYPES, type InterpreterInfo, type TaskType } from '@poolscope/core';
-import { mergeFunctionTimes, type FunctionTime, type ThreadProfile } from '../profile/function-time.js';
+import { mergeFunctionTimes, type FunctionTime, type ThreadProfile } from '../../profile/function-time.js';
 import { HARNESS_SCRIPT } from './harness-files.js';
 import { HarnessProcess, describeExit } from './harness-process.js';
-import { runnerMessages } from '../messages.js';
+import { runnerMessages } from '../../messages.js';
 import { probeInterpreter, whyNotExecutable } from './probe.js';
 import {
   calibrateResponseSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import handle, { arrive, runEventLoopCell, warmTask } from '../../src/targets/_worker.js';
-import { cpuTaskResult } from '../../src/tasks/cpu-task.js';
+import handle, { arrive, runEventLoopCell, warmTask } from '../../../src/targets/node/_worker.js';
+import { cpuTaskResult } from '../../../src/tasks/cpu-task.js';
 
 describe('the worker module (run on the main thread)', () => {
   it('runs one task of either type', () => {

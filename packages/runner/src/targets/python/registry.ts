@@ -1,7 +1,7 @@
-import type { TargetRegistry } from '../targets/registry.js';
+import type { TargetRegistry } from '../target.js';
 import type { DiscoverOptions } from './discover.js';
 import { PythonTarget, type PythonTargetOptions } from './python-target.js';
-import { parsePythonTarget, resolvePythonTargets } from './targets.js';
+import { parsePythonTarget, resolvePythonTargets } from './names.js';
 
 /** The forms of Python target names, for messages. */
 export const PYTHON_TARGET_FORMS = ['pythonX.Y', 'pythonX.Yt', 'python:PATH'] as const;

@@ -2,7 +2,7 @@ import { execFile, type ExecFileException } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { MIN_PYTHON, PROBE_SCRIPT } from './harness-files.js';
-import { runnerMessages } from '../messages.js';
+import { runnerMessages } from '../../messages.js';
 import { interpreterDescriptionSchema, type InterpreterDescription } from './protocol.js';
 
 /** An interpreter that ran the probe and is new enough for the harness. */

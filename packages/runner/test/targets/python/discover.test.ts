@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverPythons, type DiscoveredPython, type PythonFound } from '../../src/python/discover.js';
-import { runnerMessages } from '../../src/messages.js';
+import { discoverPythons, type DiscoveredPython, type PythonFound } from '../../../src/targets/python/discover.js';
+import { runnerMessages } from '../../../src/messages.js';
 import { ANY_PYTHON, OPT_313T, needs, pyenvPython } from './interpreters.js';
 
 function script(file: string, body: string): string {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, profileSchema, readAllRecords } from '@poolscope/core';
-import { categorize } from '../../src/profile/categories.js';
-import type { ThreadProfile } from '../../src/profile/function-time.js';
-import { PythonHarness, type PythonProfileOk, type PythonProfileResult } from '../../src/python/harness.js';
-import { runnerMessages } from '../../src/messages.js';
-import type { RunEvent } from '../../src/run/events.js';
-import { runMatrix } from '../../src/run/run.js';
+import { categorize } from '../../../src/profile/categories.js';
+import type { ThreadProfile } from '../../../src/profile/function-time.js';
+import { PythonHarness, type PythonProfileOk, type PythonProfileResult } from '../../../src/targets/python/harness.js';
+import { runnerMessages } from '../../../src/messages.js';
+import type { RunEvent } from '../../../src/run/events.js';
+import { runMatrix } from '../../../src/run/run.js';
 import { GIL_313, OPT_313T, needs, pyenvPython } from './interpreters.js';
 
 function ok(result: PythonProfileResult): PythonProfileOk {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { PythonHarness } from '../../src/python/harness.js';
-import { runnerMessages } from '../../src/messages.js';
+import { PythonHarness } from '../../../src/targets/python/harness.js';
+import { runnerMessages } from '../../../src/messages.js';
 import { ANY_PYTHON, needs, pyenvPython } from './interpreters.js';
 
 const cpu = { task_type: 'cpu', task_work: 2000, num_tasks: 20, num_threads: 2 } as const;

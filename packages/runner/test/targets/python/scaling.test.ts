@@ -3,9 +3,9 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TaskType } from '@poolscope/core';
-import type { RunEvent } from '../../src/run/events.js';
-import { runMatrix } from '../../src/run/run.js';
-import { othersLoadMeter, waitForQuietMachine } from '../fixtures/quiet-machine.js';
+import type { RunEvent } from '../../../src/run/events.js';
+import { runMatrix } from '../../../src/run/run.js';
+import { othersLoadMeter, waitForQuietMachine } from '../../fixtures/quiet-machine.js';
 import { GIL_313, OPT_313T, needs } from './interpreters.js';
 
 /**

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { ERROR_CODES, PoolscopeError, type TaskType } from '@poolscope/core';
-import { runnerMessages } from '../messages.js';
-import { reduceCpuProfile, type CpuProfile, type ProfileWindow } from '../profile/v8-cpuprofile.js';
-import type { ThreadProfile } from '../profile/function-time.js';
-import { nameIdleTime, type IdleMeaning } from '../profile/idle-time.js';
-import { expectedTaskResult } from '../tasks/run-task.js';
-import { failed } from './measure.js';
-import type { CellSpec, ProfileOk, RepeatFailed, RuntimeInfo } from './target.js';
+import { runnerMessages } from '../../messages.js';
+import { reduceCpuProfile, type CpuProfile, type ProfileWindow } from '../../profile/v8-cpuprofile.js';
+import type { ThreadProfile } from '../../profile/function-time.js';
+import { nameIdleTime, type IdleMeaning } from '../../profile/idle-time.js';
+import { expectedTaskResult } from '../../tasks/run-task.js';
+import { failed, type CellSpec, type ProfileOk, type RepeatFailed, type RuntimeInfo } from '../target.js';
 import { withTimeout } from './_timeout.js';
 import type { WorkerRequest } from './_worker.js';
 
@@ -17,7 +16,7 @@ import type { WorkerRequest } from './_worker.js';
  * TypeScript sources (its own tests) the built copy in dist/ is used.
  */
 export function workerFile(): string {
-  for (const candidate of ['./_worker.js', '../../dist/targets/_worker.js']) {
+  for (const candidate of ['./_worker.js', '../../../dist/targets/node/_worker.js']) {
     const url = new URL(candidate, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url.href;
   }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { runnerMessages } from '../messages.js';
+import { runnerMessages } from '../../messages.js';
 
 /** How a child process ended. */
 export interface ProcessExit {

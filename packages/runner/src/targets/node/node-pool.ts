@@ -1,9 +1,9 @@
 import type { TaskType } from '@poolscope/core';
-import { runnerMessages } from '../messages.js';
-import type { CpuProfile, ProfileWindow } from '../profile/v8-cpuprofile.js';
-import { faultFor, type InjectedFault } from './faults.js';
-import { failed, finishMeasure, startMeasure } from './measure.js';
-import type { CellSpec, ProfileOptions, ProfileOutcome, RepeatFailed, RepeatOptions, RepeatOutcome, Target, TargetSession } from './target.js';
+import { runnerMessages } from '../../messages.js';
+import type { CpuProfile, ProfileWindow } from '../../profile/v8-cpuprofile.js';
+import { faultFor, type InjectedFault } from '../faults.js';
+import { finishMeasure, startMeasure } from './measure.js';
+import { failed, type CellSpec, type ProfileOptions, type ProfileOutcome, type RepeatFailed, type RepeatOptions, type RepeatOutcome, type Target, type TargetSession } from '../target.js';
 import { withTimeout } from './_timeout.js';
 import { describeFailure, nodeRuntime, settle, startPool, v8ProfileOutcome, warmPool, wrongResults, type WorkerPool } from './_piscina.js';
 import { nowUs, startThreadProfile, stopThreadProfile } from './_thread-profile.js';
