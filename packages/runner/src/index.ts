@@ -1,4 +1,5 @@
-export { runMatrix, describeCell } from './run/run.js';
+export { runMatrix } from './run/run.js';
+export { describeCell } from './run/describe-cell.js';
 export { runPaths } from './run/paths.js';
 export { coefficientOfVariation, CV_WARNING_THRESHOLD } from './run/stats.js';
 export { estimateRemainingMs } from './run/progress.js';
