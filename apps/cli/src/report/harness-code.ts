@@ -99,7 +99,11 @@ function dedent(lines: readonly string[]): string[] {
 }
 
 /** The Python harness's cell, as the RCA wrote it: the tasks, the pool, the timed region. */
-const PYTHON_SPECS: readonly RegExp[] = [/^def make_task\(/, /^def run_pool\(/, /^def op_run\(/];
+const PYTHON_SPECS: readonly ExcerptSpec[] = [
+  { file: 'harness/poolscope_harness/tasks.py', start: /^def make_task\(/ },
+  { file: 'harness/poolscope_harness/cell.py', start: /^def run_pool\(/ },
+  { file: 'harness/poolscope_harness/ops.py', start: /^def op_run\(/ },
+];
 
 /** The Node equivalent: the same tasks, the node-pool timed region and node-main's event loop. */
 const NODE_SPECS: readonly ExcerptSpec[] = [
@@ -127,12 +131,12 @@ export function harnessExcerpts(): HarnessExcerpts {
   const runnerRoot = dirname(dirname(HARNESS_SCRIPT));
   const missing: string[] = [];
   const python: CodeExcerpt[] = [];
-  const pythonFile = `@poolscope/runner/${HARNESS_SCRIPT.slice(runnerRoot.length + 1)}`;
-  const pythonSource = existsSync(HARNESS_SCRIPT) ? readFileSync(HARNESS_SCRIPT, 'utf8') : '';
-  for (const start of PYTHON_SPECS) {
-    const block = pythonBlock(pythonSource, start);
-    if (block) python.push({ language: 'python', file: pythonFile, lines: [block.from + 1, block.to + 1], code: block.code });
-    else missing.push(`${pythonFile}: ${start.source}`);
+  for (const spec of PYTHON_SPECS) {
+    const file = join(runnerRoot, spec.file);
+    const shown = `@poolscope/runner/${spec.file}`;
+    const block = pythonBlock(existsSync(file) ? readFileSync(file, 'utf8') : '', spec.start);
+    if (block) python.push({ language: 'python', file: shown, lines: [block.from + 1, block.to + 1], code: block.code });
+    else missing.push(`${shown}: ${spec.start.source}`);
   }
   const node: CodeExcerpt[] = [];
   for (const spec of NODE_SPECS) {

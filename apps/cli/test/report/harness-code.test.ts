@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HARNESS_SCRIPT } from '@poolscope/runner';
 import { braceBlock, harnessExcerpts, pythonBlock } from '../../src/report/harness-code.js';
@@ -37,8 +38,11 @@ describe('quoting the harness code', () => {
       'def run_pool(task, num_tasks, num_threads, initializer=None):',
       'def op_run(request):',
     ]);
-    const script = readFileSync(HARNESS_SCRIPT, 'utf8').split('\n');
-    for (const e of excerpts.python) expect(script.slice(e.lines[0] - 1, e.lines[1]).join('\n')).toBe(e.code);
+    const runnerRoot = dirname(dirname(HARNESS_SCRIPT));
+    for (const e of excerpts.python) {
+      const script = readFileSync(join(runnerRoot, e.file.replace('@poolscope/runner/', '')), 'utf8').split('\n');
+      expect(script.slice(e.lines[0] - 1, e.lines[1]).join('\n')).toBe(e.code);
+    }
     expect(excerpts.python.map((e) => e.code).join('\n')).toContain('with ThreadPoolExecutor(max_workers=num_threads) as executor:');
     expect(excerpts.node.map((e) => e.file)).toEqual([
       '@poolscope/runner/src/tasks/cpu-task.ts',

@@ -6,8 +6,11 @@ import { fileURLToPath } from 'node:url';
  */
 const HARNESS_DIR = new URL('../../../harness/', import.meta.url);
 
-/** The harness the runner talks to over JSON lines (Python 3.8+). */
-export const HARNESS_SCRIPT = fileURLToPath(new URL('poolscope_harness.py', HARNESS_DIR));
+/**
+ * The harness the runner talks to over JSON lines (Python 3.8+): the entry script, which runs the
+ * package `harness/poolscope_harness/` beside it.
+ */
+export const HARNESS_SCRIPT = fileURLToPath(new URL('poolscope_harness_main.py', HARNESS_DIR));
 
 /** A one-shot description of an interpreter, written to run on any Python (2.7 included). */
 export const PROBE_SCRIPT = fileURLToPath(new URL('poolscope_probe.py', HARNESS_DIR));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The JSON-lines protocol between the runner and `harness/poolscope_harness.py` (protocol 1). One
+ * The JSON-lines protocol between the runner and the harness (`harness/poolscope_harness/protocol.py`, protocol 1). One
  * request line in, one response line out; the harness opens with a hello. Responses are checked
  * here, so a broken or foreign harness is reported instead of trusted.
  */

@@ -59,7 +59,7 @@ describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t through the runn
     // profile.csv: one row per function, all threads merged, with its category.
     const task = rows.find((r) => r.function.startsWith('cpu_task ('))!;
     expect(task).toMatchObject({ target, task_type: 'cpu', num_tasks: 1000, num_threads: 2, repeat: 0, category: 'task', calls: null });
-    expect(task.function).toMatch(/^cpu_task \(poolscope_harness\.py:\d+\)$/);
+    expect(task.function).toMatch(/^cpu_task \(poolscope_harness\/tasks\.py:\d+\)$/);
     const waits = rows.filter((r) => /^(result_iterator|_result_or_cancel|acquire|wait) \(/.test(r.function));
     expect(waits.length).toBeGreaterThan(0);
     // The main thread waits for results in a lock: the sampler names the C call it blocks in.
@@ -88,7 +88,7 @@ describe.skipIf(!OPT_313T)(needs('profiling free-threaded 3.13t', OPT_313T, '/op
   it('profiles io tasks: their sleep is task time', async () => {
     const profile = ok(await harness.profile({ task_type: 'io', task_work: 1000, num_tasks: 100, num_threads: 2 }));
     const sleep = profile.functions.find((f) => f.name === 'sleep')!;
-    expect(sleep.function).toMatch(/^sleep \(call at poolscope_harness\.py:\d+\)$/);
+    expect(sleep.function).toMatch(/^sleep \(call at poolscope_harness\/tasks\.py:\d+\)$/);
     expect(categorize(sleep)).toBe('task');
     // 100 sleeps of 1 ms on 2 workers: most of each worker's time.
     expect(sleep.self_ns).toBeGreaterThan(0.5 * 2 * profile.wall_ns * 0.5);
