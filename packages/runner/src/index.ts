@@ -38,8 +38,10 @@ export { calibrateCpuWork } from './tasks/calibrate.js';
 export { runOnEventLoop } from './tasks/event-loop.js';
 
 export { runnerMessages } from './messages.js';
+export { harnessExcerpts } from './excerpts/harness-excerpts.js';
 
 export type { RunOptions, RunSummary } from './run/run.js';
+export type { CodeExcerpt, HarnessExcerpts } from './excerpts/harness-excerpts.js';
 export type { RunEvent, RunProgress } from './run/events.js';
 export type { RunPaths } from './run/paths.js';
 export type { MergeOptions, MergeSummary } from './merge/merge.js';

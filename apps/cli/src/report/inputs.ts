@@ -2,9 +2,8 @@ import { relative } from 'node:path';
 import { hostId, locateColumns, readCsvBatches, readHostInfo, runDirectory, type HostInfo } from '@poolscope/core';
 import type { AnalysisSummary } from '@poolscope/analysis';
 import type { CategoryTime, FigureName, PlotDirectoryResult } from '@poolscope/plots';
-import { readPlan, type RunPlan } from '@poolscope/runner';
+import { readPlan, type HarnessExcerpts, type RunPlan } from '@poolscope/runner';
 import { readPipelineRecord, type PipelineRecord } from '../pipeline/record.js';
-import type { HarnessExcerpts } from './harness-code.js';
 
 /** One machine the rows were measured on: its host file and the targets it measured. */
 export interface ReportHost {

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HARNESS_SCRIPT } from '@poolscope/runner';
-import { braceBlock, harnessExcerpts, pythonBlock } from '../../src/report/harness-code.js';
+import { braceBlock, pythonBlock } from '../../src/excerpts/blocks.js';
+import { harnessExcerpts, quoteHarness } from '../../src/excerpts/harness-excerpts.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('quoting the harness code', () => {
   it('cuts a Python top-level function up to the next top-level statement', () => {
@@ -30,20 +33,26 @@ describe('quoting the harness code', () => {
     expect(braceBlock('function f() {', /^function f/)).toBeUndefined();
   });
 
-  it("quotes every piece of the runner's shipped harness, as it is in the files", () => {
-    const excerpts = harnessExcerpts();
+  it("quotes every piece of the runner's harness, as it is in the files", () => {
+    const excerpts = quoteHarness(root);
     expect(excerpts.missing).toEqual([]);
     expect(excerpts.python.map((e) => e.code.split('\n')[0])).toEqual([
       'def make_task(task_type, task_work):',
       'def run_pool(task, num_tasks, num_threads, initializer=None):',
       'def op_run(request):',
     ]);
-    const runnerRoot = dirname(dirname(HARNESS_SCRIPT));
-    for (const e of excerpts.python) {
-      const script = readFileSync(join(runnerRoot, e.file.replace('@poolscope/runner/', '')), 'utf8').split('\n');
-      expect(script.slice(e.lines[0] - 1, e.lines[1]).join('\n')).toBe(e.code);
+    for (const e of [...excerpts.python, ...excerpts.node]) {
+      const file = readFileSync(join(root, e.file.replace('@poolscope/runner/', '')), 'utf8').split('\n');
+      const lines = file.slice(e.lines[0] - 1, e.lines[1]);
+      if (e.language === 'python') expect(lines.join('\n')).toBe(e.code);
+      else expect(lines.map((l) => l.trim())).toEqual(e.code.split('\n').map((l) => l.trim()));
     }
     expect(excerpts.python.map((e) => e.code).join('\n')).toContain('with ThreadPoolExecutor(max_workers=num_threads) as executor:');
+    expect(excerpts.python.map((e) => e.file)).toEqual([
+      '@poolscope/runner/harness/poolscope_harness/tasks.py',
+      '@poolscope/runner/harness/poolscope_harness/cell.py',
+      '@poolscope/runner/harness/poolscope_harness/ops.py',
+    ]);
     expect(excerpts.node.map((e) => e.file)).toEqual([
       '@poolscope/runner/src/tasks/cpu-task.ts',
       '@poolscope/runner/src/tasks/cpu-task.ts',
@@ -52,6 +61,16 @@ describe('quoting the harness code', () => {
       '@poolscope/runner/src/targets/node/node-pool.ts',
       '@poolscope/runner/src/tasks/event-loop.ts',
     ]);
-    expect(excerpts.node.every((e) => e.code.trimEnd().endsWith('}'))).toBe(true);
+    expect(excerpts.node.every((e) => e.language === 'typescript' && e.code.trimEnd().endsWith('}'))).toBe(true);
+  });
+
+  it('ships what the build quoted, so an installed package (no TypeScript sources) quotes the same', () => {
+    expect(harnessExcerpts()).toEqual(quoteHarness(root));
+  });
+
+  it('says a quote is missing rather than inventing one', () => {
+    const excerpts = quoteHarness(join(root, 'no-such-folder'));
+    expect(excerpts.python).toEqual([]);
+    expect(excerpts.missing).toContain('@poolscope/runner/harness/poolscope_harness/tasks.py: ^def make_task\\(');
   });
 });
