@@ -54,6 +54,6 @@ export type { CategoryRule } from './profile/categories.js';
 export type { CellSpec, ProfileOptions, ProfileOutcome, RepeatOptions, RepeatOutcome, RuntimeInfo, Target, TargetRegistry, TargetSession } from './targets/target.js';
 export type { TargetRegistryOptions } from './targets/registry.js';
 export type { InjectedFault } from './targets/faults.js';
-export type { PythonHarnessOptions } from './targets/python/harness.js';
+export type { PythonHarnessOptions } from './targets/python/harness-requests.js';
 export type { DiscoverOptions, DiscoveredPython, PythonFound } from './targets/python/discover.js';
 export type { CodeExcerpt, HarnessExcerpts } from './excerpts/harness-excerpts.js';

@@ -12,7 +12,8 @@ import type {
   Target,
   TargetSession,
 } from '../target.js';
-import { PythonHarness, type HarnessFault, type PythonRequestFailed } from './harness.js';
+import { PythonHarness } from './harness.js';
+import type { HarnessFault, PythonRequestFailed } from './harness-requests.js';
 
 /** Options of the Python targets. */
 export interface PythonTargetOptions {
