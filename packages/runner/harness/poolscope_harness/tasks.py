@@ -1,4 +1,5 @@
 """The tasks the pool maps over: the same loop as the Node target ((total + Math.imul(i, i)) >>> 0)."""
+import marshal
 import os
 import sys
 import threading
@@ -22,6 +23,15 @@ def make_task(task_type, task_work):
             time.sleep(seconds)
         return io_task
     raise ValueError("task_type must be 'cpu' or 'io', got %r" % (task_type,))
+
+
+# On free-threaded CPython 3.13 only code unmarshalled (from a .pyc) or compiled as the main program
+# has its constants interned and immortal (gh-118527). The harness runs with -B from .py files, so
+# this module is compiled from source, and every iteration of the cpu loop would count references to
+# a mortal 0xFFFFFFFF that all the workers share: 2 threads ran 1.3x faster than 1 instead of the
+# 1.8x the harness measured when it was one script (40 cpu tasks of 4 ms, 3.13.5t, 2 cores). Passing
+# the tasks' code through marshal gives them the constants they had then.
+make_task.__code__ = marshal.loads(marshal.dumps(make_task.__code__))
 
 
 def inject_fault(task, fault):

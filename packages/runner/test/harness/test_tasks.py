@@ -7,6 +7,7 @@ import time
 import unittest
 
 import harness_path  # noqa: F401  (the harness package first on sys.path)
+from poolscope_probe import free_threaded_build
 from poolscope_harness.tasks import inject_fault, make_task
 
 
@@ -27,6 +28,13 @@ class CpuTask(unittest.TestCase):
 
     def test_is_named_cpu_task_for_the_profiles(self):
         self.assertEqual(make_task("cpu", 1).__name__, "cpu_task")
+
+    @unittest.skipUnless(free_threaded_build() and sys.version_info[:2] == (3, 13), "constants are made immortal only on free-threaded 3.13")
+    def test_shares_no_mortal_constant_between_threads(self):
+        # As in a script run as the main program: the loop's mask is immortal, as None is, so the
+        # workers never contend for its reference count (see tasks.py).
+        mask = [c for c in make_task("cpu", 1).__code__.co_consts if c == 0xFFFFFFFF][0]
+        self.assertEqual(sys.getrefcount(mask), sys.getrefcount(None))
 
 
 class IoTask(unittest.TestCase):
