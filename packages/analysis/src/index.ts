@@ -41,8 +41,18 @@ export type { ScalingColumns } from './scaling/load-scaling-csv.js';
 export type { RunAnalysisOptions, WrittenAnalysis } from './output/analyze-run-directory.js';
 export type { TimingAnalysisOptions } from './timings/analyze-timings.js';
 export type { LoadedTimings } from './timings/load-timings.js';
-export type { TimingPoint, TimingGroupKey, TimingGroup, CoresSource, AnalysisSettings, AnalysisSummary } from './timings/summary.js';
-export type { CrossoverStep, Crossover } from './timings/crossover.js';
-export type { CellComparison, TargetComparison } from './timings/compare-targets.js';
-export type { ObservationKind, Observation } from './timings/observations.js';
+export type {
+  TimingPoint,
+  TimingGroupKey,
+  TimingGroup,
+  CoresSource,
+  AnalysisSettings,
+  AnalysisSummary,
+  CrossoverStep,
+  Crossover,
+  CellComparison,
+  TargetComparison,
+  ObservationKind,
+  Observation,
+} from './timings/summary.js';
 export type { SyntheticTarget, SynthesisSpec } from './synth/synthesize-timings.js';

@@ -19,6 +19,7 @@ export { parsePositiveIntList, parsePositiveNumberList, parseNameList, readChoic
 export { choiceParser, parseBoolean } from './options/choices.js';
 export { collectHostInfo, countPhysicalCores } from './host/collect.js';
 export { readHostInfo, writeHostInfo } from './host/io.js';
+export { runDirectory, analysisFiles, hostFiles, isTimingsFile, HOST_FILE } from './layout/run-directory.js';
 
 export type { ErrorCode, PoolscopeErrorOptions } from './errors.js';
 export type { CellKind } from './schema/cells.js';
@@ -29,3 +30,4 @@ export type { HostInfo, InterpreterInfo } from './schema/host.js';
 export type { Random } from './random/seeded-random.js';
 export type { ValueParser } from './options/value-parser.js';
 export type { CsvRow, LocatedRecord, ReadRecordsOptions } from './csv/read.js';
+export type { RunDirectory } from './layout/run-directory.js';

@@ -21,7 +21,7 @@ export { CATEGORY_LABELS } from './style/categories.js';
 
 // Run directories: read DIR/analysis and DIR/raw/profile.csv, write DIR/figures.
 export { plotDirectory } from './io/plot-directory.js';
-export { readPlotInput, readCategoryTimes, runPaths } from './io/read-plot-input.js';
+export { readPlotInput, readCategoryTimes } from './io/read-plot-input.js';
 
 export { plotsMessages } from './messages.js';
 

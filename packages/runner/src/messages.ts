@@ -55,7 +55,7 @@ export const runnerMessages = {
     `resuming on another machine (host ${now}; the run started on host ${before}): rows record which host measured them`,
 
   // Measuring.
-  workerMissing: 'the worker code of the Node targets is not built (dist/targets/_worker.js is missing)',
+  workerMissing: 'the worker code of the Node targets is not built (dist/targets/node/_worker.js is missing)',
   workerMissingHint: 'Run `pnpm build` in the workspace, then try again.',
   poolStartTimeout: (threads: number, ms: number) => `the pool's ${plural(threads, 'worker thread')} did not start within ${seconds(ms)}`,
   poolStartFailed: (threads: number, reason: string) => `the pool's ${plural(threads, 'worker thread')} could not start: ${reason}`,

@@ -4,10 +4,9 @@ import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingP
 import { analysisMessages } from '../messages.js';
 import { isColumnSource, tableOfRows, type ColumnSource } from '../table/column-table.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';
-import type { Cell } from '../scaling/cells.js';
 import { medianInPlace } from '../stats/select.js';
 import { timingCellsOfTable, type TimingCell, type TimingCells } from './timing-cells.js';
-import { compareTargets } from './compare-targets.js';
+import { compareTargets, type AnalyzedTimingGroup } from './compare-targets.js';
 import { DEFAULT_CROSSOVER_GAIN, findCrossover } from './crossover.js';
 import { observe } from './observations.js';
 
@@ -27,13 +26,6 @@ export interface TimingAnalysisOptions extends GroupSettings {
 
 /** The columns a timings table must have. */
 export const TIMING_TABLE_COLUMNS = ['target', 'task_type', 'num_tasks', 'num_threads', 'wall_ns', 'cpu_user_ns', 'cpu_sys_ns'] as const;
-
-/** A timing group with the cells and replicates comparisons reuse. */
-export interface AnalyzedTimingGroup {
-  readonly group: TimingGroup;
-  readonly cells: readonly Cell[];
-  readonly speedupReplicates: readonly Float64Array[];
-}
 
 /**
  * Analyses poolscope timings (a table with the raw CSV's columns, e.g. from `loadTimings` or

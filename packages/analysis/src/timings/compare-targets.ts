@@ -1,34 +1,13 @@
-import type { TaskType } from '@poolscope/core';
 import type { Interval } from '../stats/describe.js';
+import type { Cell } from '../scaling/cells.js';
+import type { CellComparison, TargetComparison, TimingGroup } from './summary.js';
 import { percentileInterval } from '../stats/describe.js';
-import type { AnalyzedTimingGroup } from './analyze-timings.js';
 
-/** target a against target b in one cell: ratios a / b with bootstrap CIs. */
-export interface CellComparison {
-  readonly task_type: TaskType;
-  readonly num_tasks: number;
-  readonly threads: number;
-  /** median time of a / median time of b (< 1: a is faster). */
-  readonly time_ratio: number;
-  readonly time_ratio_ci95: Interval;
-  /** speedup of a / speedup of b (> 1: a scales better). */
-  readonly speedup_ratio: number;
-  readonly speedup_ratio_ci95: Interval;
-}
-
-/** Two targets compared cell by cell; `single_thread` is the cost of a over b with one thread. */
-export interface TargetComparison {
-  readonly a: string;
-  readonly b: string;
-  readonly cells: readonly CellComparison[];
-  /** time_ratio at each group's baseline thread count (1 thread when measured). */
-  readonly single_thread: readonly {
-    readonly task_type: TaskType;
-    readonly num_tasks: number;
-    readonly threads: number;
-    readonly time_ratio: number;
-    readonly time_ratio_ci95: Interval;
-  }[];
+/** A timing group with the cells and replicates comparisons reuse (as `analyzeTimings` builds them). */
+export interface AnalyzedTimingGroup {
+  readonly group: TimingGroup;
+  readonly cells: readonly Cell[];
+  readonly speedupReplicates: readonly Float64Array[];
 }
 
 /** Ratio a / b of two replicate vectors, element by element, and its percentile interval. */

@@ -1,35 +1,6 @@
 import type { TaskType } from '@poolscope/core';
-import type { TimingGroup } from './summary.js';
+import type { Crossover, CrossoverStep, TimingGroup } from './summary.js';
 import { analysisMessages } from '../messages.js';
-
-/** One task count's best thread count, as used to find a crossover. */
-export interface CrossoverStep {
-  readonly num_tasks: number;
-  readonly best_threads: number;
-  readonly best_speedup: number;
-  /** best_speedup >= 1 + gain. */
-  readonly beats: boolean;
-}
-
-/**
- * Per (target, task_type): the task count from which the best thread count beats one thread by at
- * least `gain` (5% by default), interpolated on log(task count) between the two measured task
- * counts around the crossing.
- */
-export type Crossover = {
-  readonly target: string;
-  readonly task_type: TaskType;
-  readonly gain: number;
-  readonly steps: readonly CrossoverStep[];
-} & (
-  | { readonly status: 'found'; readonly num_tasks: number; readonly between: readonly [number, number] }
-  /** Already beaten at the smallest task count measured. */
-  | { readonly status: 'below-range'; readonly num_tasks: number }
-  /** "none within the measured range". */
-  | { readonly status: 'none' }
-  /** Fewer than 2 task counts measured (or no thread count other than the baseline). */
-  | { readonly status: 'insufficient'; readonly reason: string }
-);
 
 /** Default margin by which the best thread count must beat one thread (issue #5: 5%). */
 export const DEFAULT_CROSSOVER_GAIN = 0.05;

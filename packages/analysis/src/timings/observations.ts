@@ -1,20 +1,5 @@
-import type { TaskType } from '@poolscope/core';
-import type { TargetComparison } from './compare-targets.js';
-import type { Crossover } from './crossover.js';
-import type { TimingGroup } from './summary.js';
+import type { Crossover, Observation, TargetComparison, TimingGroup } from './summary.js';
 import { analysisMessages as m } from '../messages.js';
-
-/** What an observation is about. */
-export type ObservationKind = 'scaling' | 'plateau' | 'crossover' | 'comparison' | 'single-thread' | 'fit' | 'data';
-
-/** One generated sentence, with the group it is about (fields absent when it is about all). */
-export interface Observation {
-  readonly kind: ObservationKind;
-  readonly text: string;
-  readonly target?: string;
-  readonly task_type?: TaskType;
-  readonly num_tasks?: number;
-}
 
 /** A bootstrap CI means something only with at least this many repetitions to resample. */
 const MIN_REPEATS_FOR_CI = 2;

@@ -8,9 +8,7 @@
 import type { TaskType } from '@poolscope/core';
 import type { GroupAnalysis } from '../scaling/analyze-group.js';
 import type { ScalingPoint } from '../scaling/speedup-table.js';
-import type { TargetComparison } from './compare-targets.js';
-import type { Crossover } from './crossover.js';
-import type { Observation } from './observations.js';
+import type { Interval } from '../stats/describe.js';
 
 /** A ScalingPoint of poolscope's own timings, with what the CPU did. */
 export interface TimingPoint extends ScalingPoint {
@@ -77,4 +75,73 @@ export interface AnalysisSummary {
   readonly observations: readonly Observation[];
   /** Caveats a reader must know (an assumed core count, dropped rows), as sentences. */
   readonly notes: readonly string[];
+}
+
+/** target a against target b in one cell: ratios a / b with bootstrap CIs. */
+export interface CellComparison {
+  readonly task_type: TaskType;
+  readonly num_tasks: number;
+  readonly threads: number;
+  /** median time of a / median time of b (< 1: a is faster). */
+  readonly time_ratio: number;
+  readonly time_ratio_ci95: Interval;
+  /** speedup of a / speedup of b (> 1: a scales better). */
+  readonly speedup_ratio: number;
+  readonly speedup_ratio_ci95: Interval;
+}
+
+/** Two targets compared cell by cell; `single_thread` is the cost of a over b with one thread. */
+export interface TargetComparison {
+  readonly a: string;
+  readonly b: string;
+  readonly cells: readonly CellComparison[];
+  /** time_ratio at each group's baseline thread count (1 thread when measured). */
+  readonly single_thread: readonly {
+    readonly task_type: TaskType;
+    readonly num_tasks: number;
+    readonly threads: number;
+    readonly time_ratio: number;
+    readonly time_ratio_ci95: Interval;
+  }[];
+}
+
+/** One task count's best thread count, as used to find a crossover. */
+export interface CrossoverStep {
+  readonly num_tasks: number;
+  readonly best_threads: number;
+  readonly best_speedup: number;
+  /** best_speedup >= 1 + gain. */
+  readonly beats: boolean;
+}
+
+/**
+ * Per (target, task_type): the task count from which the best thread count beats one thread by at
+ * least `gain` (5% by default), interpolated on log(task count) between the two measured task
+ * counts around the crossing.
+ */
+export type Crossover = {
+  readonly target: string;
+  readonly task_type: TaskType;
+  readonly gain: number;
+  readonly steps: readonly CrossoverStep[];
+} & (
+  | { readonly status: 'found'; readonly num_tasks: number; readonly between: readonly [number, number] }
+  /** Already beaten at the smallest task count measured. */
+  | { readonly status: 'below-range'; readonly num_tasks: number }
+  /** "none within the measured range". */
+  | { readonly status: 'none' }
+  /** Fewer than 2 task counts measured (or no thread count other than the baseline). */
+  | { readonly status: 'insufficient'; readonly reason: string }
+);
+
+/** What an observation is about. */
+export type ObservationKind = 'scaling' | 'plateau' | 'crossover' | 'comparison' | 'single-thread' | 'fit' | 'data';
+
+/** One generated sentence, with the group it is about (fields absent when it is about all). */
+export interface Observation {
+  readonly kind: ObservationKind;
+  readonly text: string;
+  readonly target?: string;
+  readonly task_type?: TaskType;
+  readonly num_tasks?: number;
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { probeInterpreter, type ProbeResult } from '../python/probe.js';
+import { probeInterpreter, type ProbeResult } from '../targets/python/probe.js';
 import { OS_RELEASE } from './apt-source.js';
 import { StepFailure, type BuildContext } from './context.js';
 import type { InstallEvent } from './events.js';

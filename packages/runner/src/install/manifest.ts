@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '@poolscope/core';
-import { INSTALL_BACKENDS, INSTALL_STAGES } from './events.js';
+import { INSTALL_BACKENDS, INSTALL_STAGES } from './stages.js';
 import type { PythonsHomeLayout } from './home.js';
 
 const seconds = z.number().nonnegative();

@@ -14,16 +14,15 @@ import { parseCategoryRules, readCategoryRules } from '../profile/categories.js'
 import { PYTHON_PROFILERS } from '../targets/target.js';
 import { parseRunId, parseTaskSizes, parseTaskTypes } from './option-values.js';
 import { canonical } from './canonical.js';
-import { onOff, rulesText, sameJson, sameSet, sameValue, taskSizesText, type PlanCheck } from './plan-checks.js';
-import type { RunPlan } from './run-plan.js';
+import { onOff, rulesText, sameJson, sameSet, sameValue, taskSizesText, type PlanCheck, type PlanRequest } from './plan-checks.js';
+import type { RunPlan, TaskSizeRequest } from './plan-file.js';
 import { REPETITION_ORDERS } from './schedule.js';
 import { parseShard } from './shard.js';
 
 /** A size per task type, as `--task-us` and `--task-work` take them. */
 type TaskSizes = Partial<Record<TaskType, number>>;
 
-/** The work per task asked for, per task type: a target duration to calibrate to, or a fixed size. */
-export type TaskSizeRequest = { readonly task_us: number } | { readonly task_work: number };
+export type { TaskSizeRequest } from './plan-file.js';
 
 /**
  * One option of a run. `poolscope run` and `poolscope pipeline` take it on the command line as
@@ -51,7 +50,7 @@ export interface RunOption<K extends string = string, T = unknown> {
    * as the user would write them when they disagree, else undefined (`request` is the whole
    * request, for options checked together). Options without it may change on resume.
    */
-  fixedByPlan?(given: T, plan: RunPlan, request: RunRequest): readonly [given: string, planned: string] | undefined;
+  fixedByPlan?(given: T, plan: RunPlan, request: PlanRequest): readonly [given: string, planned: string] | undefined;
   /** Applies only with `profile`: refused without it. */
   readonly needsProfile?: boolean;
   /** Not a config file's key: one config file serves every shard of a matrix. */
@@ -257,7 +256,7 @@ export function withRunOption(request: RunRequest, option: RunOption<keyof RunRe
 }
 
 /** The task size of each task type: the fixed work if given, else the duration (given or default). */
-export function resolveTaskSizes(types: readonly TaskType[], request: RunRequest): Record<string, TaskSizeRequest> {
+export function resolveTaskSizes(types: readonly TaskType[], request: PlanRequest): Record<string, TaskSizeRequest> {
   const sizes: Record<string, TaskSizeRequest> = {};
   for (const type of types) {
     const work = request.taskWork?.[type];

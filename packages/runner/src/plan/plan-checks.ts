@@ -1,10 +1,20 @@
+import type { TaskType } from '@poolscope/core';
 import type { CategoryRule } from '../profile/categories.js';
 import { canonical } from './canonical.js';
-import type { RunOption, TaskSizeRequest } from './options.js';
-import type { RunPlan } from './run-plan.js';
+import type { RunPlan, TaskSizeRequest } from './plan-file.js';
 
-/** How a run option given with `--resume` is checked against the plan (see `RunOption.fixedByPlan`). */
-export type PlanCheck<T> = NonNullable<RunOption<string, T>['fixedByPlan']>;
+/** The part of a `RunRequest` that options checked together read (`RunRequest` is made from the option table). */
+export interface PlanRequest {
+  readonly taskUs?: Partial<Record<TaskType, number>>;
+  readonly taskWork?: Partial<Record<TaskType, number>>;
+}
+
+/**
+ * How a run option given with `--resume` is checked against the plan (see `RunOption.fixedByPlan`):
+ * the given and the planned value as the user would write them when they disagree, else undefined.
+ * `request` is the whole request, for options checked together.
+ */
+export type PlanCheck<T> = (given: T, plan: RunPlan, request: PlanRequest) => readonly [given: string, planned: string] | undefined;
 
 /** A list that must hold the same items as the plan's, in any order. */
 export function sameSet<T>(planned: (plan: RunPlan) => readonly T[]): PlanCheck<readonly T[]> {

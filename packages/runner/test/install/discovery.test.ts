@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverPythons } from '../../src/python/discover.js';
+import { discoverPythons } from '../../src/targets/python/discover.js';
 import { pythonsHome } from '../../src/install/home.js';
 import { writeFakePython as fakePython } from '../fixtures/fake-cpython.js';
 

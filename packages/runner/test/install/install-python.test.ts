@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPoolscopeError, type PoolscopeError } from '@poolscope/core';
-import { discoverPythons } from '../../src/python/discover.js';
+import { discoverPythons } from '../../src/targets/python/discover.js';
 import type { InstallEvent } from '../../src/install/events.js';
 import { installPythons, managedPythons, type InstallOptions } from '../../src/install/install-python.js';
 import { listManifests } from '../../src/install/manifest.js';
