@@ -17,7 +17,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/packages/*/src/**', '../../*/src/**', '@poolscope/*/src/**'],
+              // `../../../src/` is a package's own src/, from its test/ three folders down (test/targets/node/).
+              group: ['**/packages/*/src/**', '../../*/src/**', '!../../../src/**', '@poolscope/*/src/**'],
               message: 'Import another package by its name (@poolscope/core), never by a path into its src/.',
             },
           ],

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readAllRecords, timingSchema } from '@poolscope/core';
-import { runMatrix, runPaths } from '@poolscope/runner';
+import { readAllRecords, runDirectory, timingSchema } from '@poolscope/core';
+import { runMatrix } from '@poolscope/runner';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const out = mkdtempSync(join(tmpdir(), 'poolscope-bench-cell-'));
@@ -25,7 +25,7 @@ try {
     taskWork: { [spec.taskType]: spec.taskWork },
     seed: spec.seed ?? 1,
   });
-  const rows = await readAllRecords(runPaths(out).timings, timingSchema);
+  const rows = await readAllRecords(runDirectory(out).timings, timingSchema);
   const walls = {};
   let failed = 0;
   for (const row of [...rows].sort((a, b) => a.repeat - b.repeat)) {

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDirectory } from '@poolscope/core';
 import { spawn } from 'node:child_process';
 import { machineLoad, ticks, waitForQuiet } from '../lib/machine.mjs';
 import { figureResult } from '../lib/stats.mjs';
@@ -34,7 +35,7 @@ export async function pipelineShare(ctx) {
       const before = ticks();
       await runCli(ctx.root, ['pipeline', '--results', results, ...extra]);
       const load = machineLoad(before, ticks());
-      const record = JSON.parse(readFileSync(join(results, 'latest', 'raw', 'pipeline.json'), 'utf8'));
+      const record = JSON.parse(readFileSync(runDirectory(join(results, 'latest')).pipeline, 'utf8'));
       records.push({ durations_s: record.durations_s, runtimes: record.runtimes.used.map((u) => u.target), ...load });
     } finally {
       rmSync(results, { recursive: true, force: true });

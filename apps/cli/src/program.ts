@@ -4,6 +4,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { mergeCommand } from './commands/merge.js';
 import { pipelineCommand } from './commands/pipeline.js';
 import { plotCommand } from './commands/plot.js';
+import { pythonCommand } from './commands/python.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { targetsCommand } from './commands/targets.js';
@@ -13,7 +14,7 @@ import { cliMessages } from './messages.js';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The subcommands, one module each; each gets the IO it must use. */
-const COMMANDS: ((io: CliIO) => Command)[] = [runCommand, mergeCommand, analyzeCommand, plotCommand, targetsCommand, reportCommand, pipelineCommand];
+const COMMANDS: ((io: CliIO) => Command)[] = [runCommand, mergeCommand, analyzeCommand, plotCommand, targetsCommand, reportCommand, pipelineCommand, pythonCommand];
 
 /** Builds the `poolscope` program, writing through `io` and throwing instead of exiting. */
 export function buildProgram(io: CliIO): Command {

@@ -13,8 +13,13 @@ export { writeFileAtomic } from './fs/write-atomic.js';
 export { syncDirectory } from './fs/sync-directory.js';
 export { fsErrorReason } from './fs/fs-error-reason.js';
 export { seededRandom } from './random/seeded-random.js';
+export { valueParser, readInteger, withHint } from './options/value-parser.js';
+export { parsePositiveInt, parseNonNegativeInt, parseSeed, parseSeconds, parseFraction } from './options/numbers.js';
+export { parsePositiveIntList, parsePositiveNumberList, parseNameList, readChoiceList, choiceListParser } from './options/lists.js';
+export { choiceParser, parseBoolean } from './options/choices.js';
 export { collectHostInfo, countPhysicalCores } from './host/collect.js';
 export { readHostInfo, writeHostInfo } from './host/io.js';
+export { runDirectory, analysisFiles, hostFiles, isTimingsFile, HOST_FILE } from './layout/run-directory.js';
 
 export type { ErrorCode, PoolscopeErrorOptions } from './errors.js';
 export type { CellKind } from './schema/cells.js';
@@ -23,4 +28,6 @@ export type { TaskType, TimingStatus, TimingRecord, TimingOk, TimingFailed } fro
 export type { FunctionCategory, ProfileRecord } from './schema/profile.js';
 export type { HostInfo, InterpreterInfo } from './schema/host.js';
 export type { Random } from './random/seeded-random.js';
+export type { ValueParser } from './options/value-parser.js';
 export type { CsvRow, LocatedRecord, ReadRecordsOptions } from './csv/read.js';
+export type { RunDirectory } from './layout/run-directory.js';

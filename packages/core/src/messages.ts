@@ -6,6 +6,21 @@ const quoteList = (names: readonly string[]) => names.map((c) => `'${c}'`).join(
 const plural = (n: number, word: string) => `${word}${n === 1 ? '' : 's'}`;
 
 export const coreMessages = {
+  /** "--threads must be a list of positive integers, got '0,2'" */
+  badOption: (where: string, expected: string, got: string) => `${where} must be ${expected}, got '${got}'`,
+  /** What each kind of option value must be, as `badOption` says it. */
+  expectedValue: {
+    positiveInt: 'a positive integer',
+    nonNegativeInt: 'a non-negative integer',
+    seed: 'an integer from 0 to 4294967295',
+    seconds: 'a positive number of seconds',
+    fraction: 'a number between 0 and 1',
+    positiveIntList: 'a list of positive integers',
+    positiveNumberList: 'a comma-separated list of positive numbers',
+    nameList: 'a list of names',
+    boolean: 'true or false',
+    oneOf: (choices: readonly string[]) => `one of ${choices.join(', ')}`,
+  },
   /** "expected a positive integer, got 'abc'" */
   expectedGot: (expected: string, got: string) => `expected ${expected}, got '${got}'`,
   /** "data.csv:7: column 'x': expected ..." */

@@ -15,7 +15,11 @@ export const plotsMessages = {
   plateauCi: (lo: string, hi: string | null) => (hi === null ? `${lo} to open (some resamples never level off)` : `${lo} to ${hi}`),
   peak: (x: string, y: string) => `N* = ${x} (peak ${y})`,
   noPeak: 'N*: none (κ = 0)',
-  asymptote: (y: string) => `Amdahl limit ${y}`,
+  asymptote: (model: string, y: string) => `${model} limit ${y}`,
+  /** The legend's names for a model's fitted curve and the values it marks ("USL fit", "USL peak N*", "Amdahl limit"). */
+  fitLine: (model: string) => `${model} fit`,
+  peakLine: (model: string) => `${model} peak N*`,
+  asymptoteLine: (model: string) => `${model} limit`,
   noSpeedups: 'the analysis holds no analysed group (no ok timings)',
   noFittedGroup: 'no group could be fitted (a fit needs 4 thread counts or more): measure more thread counts, e.g. --threads 1,2,3,4,6,8',
   noProfile: 'the run recorded no call-stack profile (DIR/raw/profile.csv is absent or empty); profile a run to get Experiment 3',

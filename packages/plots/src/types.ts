@@ -1,3 +1,4 @@
+import type { ModelName } from '@poolscope/analysis';
 import type { FunctionCategory, TaskType } from '@poolscope/core';
 
 /**
@@ -69,16 +70,24 @@ export interface XY {
   readonly y: number;
 }
 
+/** One model fitted to a group, as the `usl-fit` figure draws it. */
+export interface FittedModel {
+  /** The curve, sampled over the measured range. */
+  readonly curve: readonly XY[];
+  /** Where the curve peaks (the USL's N*): null when it never turns down; absent for a model without a peak. */
+  readonly peak?: XY | null;
+  /** The value the curve tends to (Amdahl's limit): null when it has none; absent for a model without one. */
+  readonly asymptote?: number | null;
+}
+
 /** One analysed group of the `usl-fit` figure, from poolscope's data or anyone's CSV. */
 export interface FitGroup {
   /** What the group is, as a reader should see it ("python3.13t, cpu, 1,000 tasks", "db=pg"). */
   readonly label: string;
   /** Measured points (medians). */
   readonly points: readonly XY[];
-  /** The USL fit; null when it could not be fitted (too few points). */
-  readonly usl: { readonly curve: readonly XY[]; readonly peak: XY | null } | null;
-  /** The Amdahl fit; null when it could not be fitted. */
-  readonly amdahl: { readonly curve: readonly XY[]; readonly asymptote: number | null } | null;
+  /** The models that could be fitted, by name (none when there were too few points). */
+  readonly fits: { readonly [M in ModelName]?: FittedModel };
 }
 
 /** What the `usl-fit` figure draws. */

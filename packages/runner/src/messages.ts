@@ -8,8 +8,12 @@ const CPROFILE_HUNG = 'with several threads cProfile hung in our trials on 3.13t
 
 export const runnerMessages = {
   // Options and config files.
-  /** "--threads must be a list of positive integers, got '0,2'" */
-  badOption: (where: string, expected: string, got: string) => `${where} must be ${expected}, got '${got}'`,
+  /** What the run's own kinds of option value must be, as `coreMessages.badOption` says it. */
+  expectedValue: {
+    taskTypes: (types: readonly string[]) => `a list of task types (${types.join(', ')})`,
+    taskSizes: 'a positive integer, or per task type as cpu=N,io=N',
+    runId: 'up to 64 letters, digits, dots, dashes or underscores',
+  },
   configKey: (file: string, key: string) => `${file}: key '${key}'`,
   configNotJson: (file: string, reason: string) => `${file}: not valid JSON: ${reason}`,
   configNotObject: (file: string) => `${file}: a config file must hold one JSON object, such as {"threads": [1, 2, 4]}`,
@@ -51,7 +55,7 @@ export const runnerMessages = {
     `resuming on another machine (host ${now}; the run started on host ${before}): rows record which host measured them`,
 
   // Measuring.
-  workerMissing: 'the worker code of the Node targets is not built (dist/targets/_worker.js is missing)',
+  workerMissing: 'the worker code of the Node targets is not built (dist/targets/node/_worker.js is missing)',
   workerMissingHint: 'Run `pnpm build` in the workspace, then try again.',
   poolStartTimeout: (threads: number, ms: number) => `the pool's ${plural(threads, 'worker thread')} did not start within ${seconds(ms)}`,
   poolStartFailed: (threads: number, reason: string) => `the pool's ${plural(threads, 'worker thread')} could not start: ${reason}`,

@@ -17,14 +17,16 @@ function newestMtime(dir: string): number {
 
 /**
  * Worker threads and the child processes of the resume tests run the built JavaScript (dist/),
- * not the TypeScript sources the tests import. `pnpm test` builds first (turbo); a direct
- * `npx vitest run` after editing src/ would silently test stale workers, so rebuild when any
- * source is newer than the build.
+ * not the TypeScript sources the tests import, and the harness excerpts are cut at build time. `pnpm
+ * test` builds first (turbo); a direct `npx vitest run` after editing src/ or harness/ would silently
+ * test stale workers or excerpts, so rebuild when any source is newer than the build.
  */
 export default function setup(): void {
-  const built = ['dist/index.js', 'dist/targets/_worker.js'].map((f) => join(root, f));
-  const stale = built.some((f) => !existsSync(f)) || newestMtime(join(root, 'src')) > Math.min(...built.map((f) => statSync(f).mtimeMs));
+  const built = ['dist/index.js', 'dist/targets/node/_worker.js', 'dist/harness-excerpts.json'].map((f) => join(root, f));
+  const newest = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'harness')));
+  const stale = built.some((f) => !existsSync(f)) || newest > Math.min(...built.map((f) => statSync(f).mtimeMs));
   if (!stale) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/quote-harness.mjs'], { cwd: root, stdio: 'inherit' });
 }

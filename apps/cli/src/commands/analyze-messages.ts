@@ -20,18 +20,16 @@ export const analyzeMessages = {
   xyHint: 'Example: poolscope analyze data.csv --x threads --y throughput',
   foreignOnDirectory: (option: string) => `${option} applies to a CSV file, not to a run directory`,
   foreignOnlyHint: 'Give the CSV file itself, or drop the option to analyse the run directory.',
-  badChoice: (option: string, got: string, choices: readonly string[]) => `${option} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${got}'`,
-  badList: (option: string, got: string) => `${option} must be a comma-separated list of positive numbers, got '${got}'`,
-  badInteger: (option: string, got: string) => `${option} must be a positive integer, got '${got}'`,
-  badFraction: (option: string, got: string) => `${option} must be a number between 0 and 1, got '${got}'`,
+  /** What --metric must be, as `coreMessages.badOption` says it: "one of 'throughput', 'time'". */
+  oneOf: (choices: readonly string[]) => `one of ${choices.map((c) => `'${c}'`).join(', ')}`,
   wrote: (files: readonly string[]) => `wrote ${files.join(', ')}`,
   groupHeading: (key: string) => `== ${key}`,
   // "repeats", not "n": a foreign CSV's x column is often itself called n.
   tableHeader: (x: string, y: string) => [x, 'repeats', `median ${y}`, 'IQR', 'speedup', '95% CI', 'efficiency'],
   timingHeader: ['threads', 'repeats', 'median s', 'IQR s', 'speedup', '95% CI', 'efficiency', 'CPU util'],
-  usl: (sigma: string, kappa: string, gamma: string, peak: string, rse: string, aic: string) =>
-    `USL     sigma ${sigma}  kappa ${kappa}  gamma ${gamma}  peak ${peak}  RSE ${rse}  AIC ${aic}`,
-  amdahl: (s: string, gamma: string, limit: string, rse: string, aic: string) => `Amdahl  s ${s}  gamma ${gamma}  limit ${limit}  RSE ${rse}  AIC ${aic}`,
+  /** One fitted model: its label, its parameters (and peak, limit) as `fitPart`s, its residual SE and AIC. */
+  fit: (model: string, parts: readonly string[], rse: string, aic: string) => `${model.padEnd(7)} ${parts.join('  ')}  RSE ${rse}  AIC ${aic}`,
+  fitPart: (name: string, value: string) => `${name} ${value}`,
   notFitted: (model: string, reason: string) => `${model.padEnd(7)} ${reason}`,
   preferred: (model: string) => `better fit (lower AIC): ${model}`,
   /** The calibrated intervals of a fit that were given, `name lo-hi` each. */

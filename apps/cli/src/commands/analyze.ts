@@ -1,19 +1,34 @@
 import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { ERROR_CODES, PoolscopeError, assertReadableFile, coreMessages, locateColumns, readCsvRows, timingSchema } from '@poolscope/core';
+import {
+  ERROR_CODES,
+  PoolscopeError,
+  assertReadableFile,
+  choiceParser,
+  coreMessages,
+  locateColumns,
+  parseFraction,
+  parsePositiveInt,
+  parsePositiveNumberList,
+  readCsvRows,
+  timingSchema,
+} from '@poolscope/core';
 import {
   DEFAULT_PLATEAU_GAIN,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
+  MODEL_NAMES,
   analyze,
   analyzeFiles,
   analyzeRunDirectory,
   loadScalingCsv,
+  modelEntry,
   type AnalysisSummary,
   type CalibratedInterval,
   type GroupAnalysis,
   type GroupSettings,
   type Metric,
+  type ModelFit,
   type ScalingAnalysis,
   type ScalingPoint,
 } from '@poolscope/analysis';
@@ -33,30 +48,15 @@ interface AnalyzeFlags {
   plateauGain?: string;
 }
 
-const METRICS = ['throughput', 'time'] as const;
-
-function positiveList(option: string, text: string): number[] {
-  const values = text.split(',').map((s) => Number(s.trim()));
-  if (text.trim() === '' || values.some((v) => !(Number.isFinite(v) && v > 0))) throw new PoolscopeError(ERROR_CODES.USAGE, m.badList(option, text));
-  return values;
-}
-
-function positiveInt(option: string, text: string): number {
-  const v = Number(text);
-  if (!(Number.isSafeInteger(v) && v > 0)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badInteger(option, text));
-  return v;
-}
+const METRICS = ['throughput', 'time'] as const satisfies readonly Metric[];
+const parseMetric = choiceParser(METRICS, m.oneOf(METRICS));
 
 function settingsOf(flags: AnalyzeFlags): GroupSettings {
   const settings: GroupSettings = {};
-  if (flags.predict !== undefined) settings.predict = positiveList('--predict', flags.predict);
-  if (flags.seed !== undefined) settings.seed = positiveInt('--seed', flags.seed);
-  if (flags.resamples !== undefined) settings.resamples = positiveInt('--resamples', flags.resamples);
-  if (flags.plateauGain !== undefined) {
-    const v = Number(flags.plateauGain);
-    if (!(Number.isFinite(v) && v > 0 && v < 1)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badFraction('--plateau-gain', flags.plateauGain));
-    settings.plateauGain = v;
-  }
+  if (flags.predict !== undefined) settings.predict = parsePositiveNumberList(flags.predict, '--predict');
+  if (flags.seed !== undefined) settings.seed = parsePositiveInt(flags.seed, '--seed');
+  if (flags.resamples !== undefined) settings.resamples = parsePositiveInt(flags.resamples, '--resamples');
+  if (flags.plateauGain !== undefined) settings.plateauGain = parseFraction(flags.plateauGain, '--plateau-gain');
   return settings;
 }
 
@@ -84,12 +84,21 @@ function intervalLines(intervals: Readonly<Record<string, CalibratedInterval>>):
 
 function describeGroup(g: GroupAnalysis<unknown>, header: string[], row: (p: ScalingPoint) => string[]): string[] {
   const out = [columns([header, ...g.points.map(row)])];
-  const { usl, amdahl, preferred } = g.fits;
-  out.push(usl.status === 'ok' ? m.usl(pm(usl.sigma, usl.stderr.sigma), pm(usl.kappa, usl.stderr.kappa), pm(usl.gamma, usl.stderr.gamma), f(usl.peak.x), f(usl.rse), f(usl.aic)) : m.notFitted('USL', usl.reason));
-  if (usl.status === 'ok') out.push(...intervalLines(usl.intervals));
-  out.push(amdahl.status === 'ok' ? m.amdahl(pm(amdahl.s, amdahl.stderr.s), pm(amdahl.gamma, amdahl.stderr.gamma), f(amdahl.asymptote), f(amdahl.rse), f(amdahl.aic)) : m.notFitted('Amdahl', amdahl.reason));
-  if (amdahl.status === 'ok') out.push(...intervalLines(amdahl.intervals));
-  if (preferred) out.push(m.preferred(preferred));
+  // The most general model first: the registry lists the simplest first.
+  for (const name of [...MODEL_NAMES].reverse()) {
+    const model = modelEntry(name);
+    const fit: ModelFit = g.fits[name];
+    if (fit.status !== 'ok') {
+      out.push(m.notFitted(model.label, fit.reason));
+      continue;
+    }
+    const parts = model.params.map((p) => m.fitPart(p, pm(fit.params[p]!, fit.stderr[p] ?? null)));
+    if (model.peak) parts.push(m.fitPart('peak', f(model.peak(fit.params)?.x)));
+    if (model.asymptote) parts.push(m.fitPart('limit', f(model.asymptote(fit.params))));
+    out.push(m.fit(model.label, parts, f(fit.rse), f(fit.aic)));
+    out.push(...intervalLines(fit.intervals));
+  }
+  if (g.fits.preferred) out.push(m.preferred(g.fits.preferred));
   const p = g.plateau;
   const where = (interval: CalibratedInterval) => (interval.status === 'ok' ? m.plateauWhere(ciText(interval)) : interval.reason);
   out.push(
@@ -160,12 +169,12 @@ export function analyzeCommand(io: CliIO): Command {
     .addOption(new Option('--resamples <n>', m.resamplesOption).default(String(DEFAULT_RESAMPLES), String(DEFAULT_RESAMPLES)))
     .addOption(new Option('--plateau-gain <fraction>', m.plateauGainOption).default(String(DEFAULT_PLATEAU_GAIN), String(DEFAULT_PLATEAU_GAIN)))
     .action(async (path: string, flags: AnalyzeFlags) => {
-      if (!(METRICS as readonly string[]).includes(flags.metric)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badChoice('--metric', flags.metric, METRICS));
+      const metric = parseMetric(flags.metric, '--metric');
       if ((flags.x === undefined) !== (flags.y === undefined)) {
         throw new PoolscopeError(ERROR_CODES.USAGE, flags.x === undefined ? m.xWithoutY('--y', '--x') : m.xWithoutY('--x', '--y'), { hint: m.xyHint });
       }
       const settings = settingsOf(flags);
-      const cores = flags.cores === undefined ? undefined : positiveInt('--cores', flags.cores);
+      const cores = flags.cores === undefined ? undefined : parsePositiveInt(flags.cores, '--cores');
       let directory = false;
       try {
         directory = statSync(path).isDirectory();
@@ -187,7 +196,7 @@ export function analyzeCommand(io: CliIO): Command {
       if (flags.x !== undefined && flags.y !== undefined) {
         const by = flags.by === undefined ? [] : flags.by.split(',').map((s) => s.trim()).filter((s) => s !== '');
         const table = await loadScalingCsv(path, { x: flags.x, y: flags.y, by });
-        const result = analyze(table, { ...settings, x: flags.x, y: flags.y, by, metric: flags.metric as Metric, source: path });
+        const result = analyze(table, { ...settings, x: flags.x, y: flags.y, by, metric, source: path });
         if (flags.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else printForeign(io, result);
         return;

@@ -1,33 +1,30 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { choiceParser, withHint } from '@poolscope/core';
 import { FIGURE_FORMATS } from '@poolscope/plots';
-import { parseInjectedFaults } from '@poolscope/runner';
+import { RUN_OPTIONS, parseInjectedFaults, type RunOption, type RunRequest } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { pipelineMessages as m } from '../pipeline/messages.js';
-import { PIPELINE_PROFILES, type PipelineProfileName } from '../pipeline/profiles.js';
+import { PIPELINE_PROFILES, pipelineProfile } from '../pipeline/profiles.js';
 import { runPipeline, type PipelineEvent } from '../pipeline/run-pipeline.js';
 import { groupSkipped } from '../pipeline/runtimes.js';
 import { StageProgress } from '../pipeline/stage-progress.js';
 import { duration } from '../report/format.js';
 import { parseFormats } from './plot.js';
 import { runCliMessages } from './run-messages.js';
-import { interruptHandlers, requestOf, runCommand } from './run.js';
+import { commanderOption, configOption } from './run-options.js';
+import { interruptHandlers, requestOf } from './run.js';
 
-/** Options of `poolscope run` the pipeline does not take as they are: it names the directory itself, and `--profile` is its own. */
-const NOT_COPIED = new Set(['--out', '--resume', '--profile']);
+/** The run options whose default the profile sets: its matrix, and the targets it chooses from the interpreters found. */
+const SET_BY_PROFILE: ReadonlySet<string> = new Set(['targets', ...PIPELINE_PROFILES.flatMap((name) => Object.keys(pipelineProfile(name, 1).request))]);
 
-/** Run options whose default the profile sets, and the run id, whose default the pipeline sets. */
-const PROFILE_SET = new Set(['--targets', '--task-types', '--tasks', '--threads', '--repeats', '--warmup', '--task-us']);
-
-/** A run option as the pipeline shows it: the same flags, with the pipeline's default in its description. */
-function pipelineOption(option: Option): Option {
-  const long = option.long ?? '';
-  if (long === '--run-id') return new Option(option.flags, m.runIdOption);
-  if (option.description.includes('see below')) return new Option(option.flags, option.description.replace('see below', m.seeRunHelp));
-  if (!PROFILE_SET.has(long)) return option;
-  return new Option(option.flags, option.description.replace(/\(default: [^)]*\)$/, m.fromProfile));
+/** A run option as the pipeline shows it: the profile's defaults, and its own run id. */
+function pipelineOption(option: RunOption<keyof RunRequest>): Option {
+  if (option.key === 'runId') return commanderOption(option, m.seeRunHelp, { help: m.runIdOption, byDefault: m.runIdDefault });
+  return commanderOption(option, m.seeRunHelp, SET_BY_PROFILE.has(option.key) ? { byDefault: m.fromProfile } : {});
 }
+
+const parseProfileName = choiceParser(PIPELINE_PROFILES);
 
 interface PipelineFlags extends Record<string, unknown> {
   profile: string;
@@ -53,6 +50,7 @@ function render(progress: StageProgress, event: PipelineEvent): void {
         progress.line(m.skippedHeading(event.choice.skipped.length));
         for (const g of groupSkipped(event.choice.skipped)) progress.line(m.skippedRuntime(g.names.join(', '), g.version, g.reason));
       }
+      if (event.choice.pyenvShims.length > 0) progress.line(m.pyenvShims(event.choice.pyenvShims.length));
       return;
     case 'note':
       progress.line(m.note(event.text));
@@ -76,13 +74,13 @@ export function pipelineCommand(io: CliIO): Command {
     .option('--results <dir>', m.resultsOption, 'results')
     .option('--resume', m.resumeOption)
     .option('--format <list>', m.formatOption, FIGURE_FORMATS.join(','));
-  // Every option of `poolscope run` overrides the profile: take them from the run command itself.
-  for (const option of runCommand(io).options) if (!NOT_COPIED.has(option.long ?? '')) command.addOption(pipelineOption(option));
-  return command.addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
-    if (!(PIPELINE_PROFILES as readonly string[]).includes(flags.profile)) throw new PoolscopeError(ERROR_CODES.USAGE, m.badProfile(flags.profile), { hint: m.badProfileHint });
+  // Every run option overrides the profile, but --profile: here --call-stacks stands for it.
+  for (const option of RUN_OPTIONS) if (option.key !== 'profile') command.addOption(pipelineOption(option));
+  return command.addOption(configOption()).addHelpText('after', m.pipelineHelpAfter).action(async (flags: PipelineFlags) => {
+    const profile = withHint(m.badProfileHint, () => parseProfileName(flags.profile, '--profile'));
     const formats = parseFormats(flags.format);
     const { profile: _profile, callStacks, results, resume, format: _format, ...runFlags } = flags;
-    const overrides = requestOf({ ...runFlags, out: '' } as Parameters<typeof requestOf>[0], io.cwd);
+    const overrides = requestOf(runFlags, io.cwd);
     const faultsText = io.env[runCliMessages.faultsVariable];
     const faults = faultsText ? parseInjectedFaults(faultsText, runCliMessages.faultsVariable) : [];
     const progress = new StageProgress(io, 4, 1);
@@ -90,7 +88,7 @@ export function pipelineCommand(io: CliIO): Command {
     try {
       const result = await runPipeline(
         {
-          profile: flags.profile as PipelineProfileName,
+          profile,
           overrides,
           ...(callStacks !== undefined ? { callStacks } : {}),
           results: resolve(io.cwd, results),

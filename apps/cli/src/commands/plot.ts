@@ -1,17 +1,16 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, readChoiceList } from '@poolscope/core';
 import { FIGURE_FORMATS, plotDirectory, type FigureFormat } from '@poolscope/plots';
 import type { CliIO } from '../io.js';
 import { plotMessages } from './plot-messages.js';
 
 /** Parses `--format svg,png`: known formats only, at least one, duplicates dropped. */
 export function parseFormats(text: string): FigureFormat[] {
-  const parts = text.split(',').map((part) => part.trim());
-  const known = (part: string): part is FigureFormat => (FIGURE_FORMATS as readonly string[]).includes(part);
-  if (parts.length === 0 || !parts.every(known)) throw new PoolscopeError(ERROR_CODES.USAGE, plotMessages.badFormat(text));
-  return FIGURE_FORMATS.filter((format) => parts.includes(format));
+  const formats = readChoiceList(text, FIGURE_FORMATS);
+  if (formats === undefined) throw new PoolscopeError(ERROR_CODES.USAGE, plotMessages.badFormat(text));
+  return formats;
 }
 
 /** Throws E_NOT_FOUND, saying what to give, unless `dir` is a directory. */

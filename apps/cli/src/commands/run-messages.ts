@@ -1,6 +1,16 @@
 /** The texts `poolscope run` and `poolscope merge` print (the library's own texts live in @poolscope/runner). */
 export const runCliMessages = {
   runDescription: 'measure a matrix of task counts x thread counts on each target and write DIR/raw/timings.csv (and profile.csv with --profile)',
+  outOption: 'the run directory: rows go to DIR/raw/timings.csv, beside host.json and plan.json',
+  configOption: 'read the matrix from a JSON file whose keys are these long options; options given here win',
+  resumeOption: 'continue the run in --out: only missing repetitions run; starts a new run if there is none',
+  /** A run option's help: what it does, then its default and where more is said, when there are. */
+  optionHelp: (help: string, byDefault: string | undefined, more: string | undefined) => {
+    const notes = [byDefault === undefined ? undefined : `default: ${byDefault}`, more].filter((note) => note !== undefined);
+    return notes.length > 0 ? `${help} (${notes.join(', ')})` : help;
+  },
+  /** Where `poolscope run --help` says more about an option: after the options (`runHelpAfter`). */
+  seeBelow: 'see below',
   mergeDescription: "join the shards' timings.csv (or profile.csv) files into one, refusing mixed schemas and repeated rows",
   calibrated: (target: string, type: string, us: number, work: number) =>
     `calibrated ${target} ${type}: ${work} ${type === 'cpu' ? 'iterations' : 'us'} per task (${us} us on one thread)`,

@@ -1,77 +1,16 @@
-import { Command } from 'commander';
-import {
-  PYTHON_PROFILERS,
-  REPETITION_ORDERS,
-  parseChoice,
-  parseInjectedFaults,
-  parseInteger,
-  parseNameList,
-  parsePositiveIntList,
-  parseRunId,
-  parseSeconds,
-  parseSeed,
-  parseShard,
-  parseTaskSizes,
-  parseTaskTypes,
-  readCategoryRules,
-  readRunConfig,
-  runMatrix,
-  targetRegistry,
-  type RunRequest,
-} from '@poolscope/runner';
 import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { RUN_OPTIONS, parseInjectedFaults, readRunConfig, runMatrix, targetRegistry, type RunRequest } from '@poolscope/runner';
 import type { CliIO } from '../io.js';
 import { ProgressRenderer } from './run-progress.js';
 import { runCliMessages as m } from './run-messages.js';
+import { commanderOption, configOption, runRequestOf, type RunFlags } from './run-options.js';
 import { cellSummary } from './run-summary.js';
-
-/** The options as commander hands them over: text, present only when given. */
-interface RunFlags {
-  out: string;
-  config?: string;
-  targets?: string;
-  taskTypes?: string;
-  tasks?: string;
-  threads?: string;
-  repeats?: string;
-  warmup?: string;
-  taskUs?: string;
-  taskWork?: string;
-  seed?: string;
-  timeoutS?: string;
-  shard?: string;
-  runId?: string;
-  order?: string;
-  profile?: boolean;
-  profiler?: string;
-  profileIntervalUs?: string;
-  categories?: string;
-  resume?: boolean;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The request: the config file's values, overridden by the options given on the command line. */
 export function requestOf(flags: RunFlags, cwd: string): RunRequest {
-  const request: Mutable<RunRequest> = flags.config ? { ...readRunConfig(resolve(cwd, flags.config)) } : {};
-  if (flags.targets !== undefined) request.targets = parseNameList(flags.targets, '--targets');
-  if (flags.taskTypes !== undefined) request.taskTypes = parseTaskTypes(flags.taskTypes, '--task-types');
-  if (flags.tasks !== undefined) request.tasks = parsePositiveIntList(flags.tasks, '--tasks');
-  if (flags.threads !== undefined) request.threads = parsePositiveIntList(flags.threads, '--threads');
-  if (flags.repeats !== undefined) request.repeats = parseInteger(flags.repeats, '--repeats', 1);
-  if (flags.warmup !== undefined) request.warmup = parseInteger(flags.warmup, '--warmup', 0);
-  if (flags.taskUs !== undefined) request.taskUs = parseTaskSizes(flags.taskUs, '--task-us');
-  if (flags.taskWork !== undefined) request.taskWork = parseTaskSizes(flags.taskWork, '--task-work');
-  if (flags.seed !== undefined) request.seed = parseSeed(flags.seed, '--seed');
-  if (flags.timeoutS !== undefined) request.timeoutS = parseSeconds(flags.timeoutS, '--timeout-s');
-  if (flags.shard !== undefined) request.shard = parseShard(flags.shard, '--shard');
-  if (flags.runId !== undefined) request.runId = parseRunId(flags.runId, '--run-id');
-  if (flags.order !== undefined) request.order = parseChoice(flags.order, '--order', REPETITION_ORDERS);
-  if (flags.profile !== undefined) request.profile = flags.profile;
-  if (flags.profiler !== undefined) request.profiler = parseChoice(flags.profiler, '--profiler', PYTHON_PROFILERS);
-  if (flags.profileIntervalUs !== undefined) request.profileIntervalUs = parseInteger(flags.profileIntervalUs, '--profile-interval-us', 1);
-  if (flags.categories !== undefined) request.categoryRules = readCategoryRules(resolve(cwd, flags.categories));
-  return request;
+  const config = flags.config;
+  return runRequestOf(flags, typeof config === 'string' ? readRunConfig(resolve(cwd, config)) : {}, cwd);
 }
 
 /**
@@ -107,30 +46,13 @@ export function interruptHandlers(onFirst: () => void): { stop: AbortSignal; aba
 
 /** `poolscope run`: measure the matrix. */
 export function runCommand(io: CliIO): Command {
-  return new Command('run')
-    .description(m.runDescription)
-    .requiredOption('--out <dir>', 'the run directory: rows go to DIR/raw/timings.csv, beside host.json and plan.json')
-    .option('--targets <list>', 'targets to measure: node-pool, node-main, python3.13, python3.13t, python:PATH (default: node-pool,node-main)')
-    .option('--task-types <list>', 'task types: cpu, io (default: cpu,io)')
-    .option('--tasks <list>', 'task counts per cell (default: 100,1000,10000)')
-    .option('--threads <list>', 'thread counts per cell (default: 1,2,4,8)')
-    .option('--repeats <n>', 'measured repetitions per cell (default: 5)')
-    .option('--warmup <n>', 'unrecorded repetitions before them (default: 1)')
-    .option('--task-us <us>', 'calibrate each task to last this long on one thread: N, or cpu=N,io=N (default: cpu=200,io=1000)')
-    .option('--task-work <n>', 'fixed work per task instead: loop iterations (cpu) or microseconds (io): N, or cpu=N,io=N')
-    .option('--seed <n>', 'seed of the shuffled order of cells (or of each round) (default: 1)')
-    .option('--timeout-s <s>', 'longest one repetition may take; may change on --resume (default: 120)')
-    .option('--shard <I/N>', 'run only the I-th of N parts of the matrix (default: from the environment, see below)')
-    .option('--run-id <id>', 'the run id rows carry (default: derived from the matrix, the same on every shard)')
-    .option('--order <order>', 'rounds: every cell\'s repetition 0, then every repetition 1, ... each round shuffled; cells: cell after cell (default: rounds)')
-    .option('--profile', 'run each cell once more under a profiler, after its repetitions, into DIR/raw/profile.csv')
-    .option('--profiler <name>', 'Python targets\' profiler: sampler (call stacks, every thread) or cprofile (not on free-threaded builds) (default: sampler)')
-    .option('--profile-interval-us <us>', 'sampling interval of the profilers, Python\'s and V8\'s (default: 1000)')
-    .option('--categories <file>', 'a JSON array of category rules tried before the built-in ones (see below)')
-    .option('--config <file>', 'read the matrix from a JSON file whose keys are these long options; options given here win')
-    .option('--resume', 'continue the run in --out: only missing repetitions run; starts a new run if there is none')
+  const command = new Command('run').description(m.runDescription).requiredOption('--out <dir>', m.outOption);
+  for (const option of RUN_OPTIONS) command.addOption(commanderOption(option, m.seeBelow));
+  return command
+    .addOption(configOption())
+    .option('--resume', m.resumeOption)
     .addHelpText('after', m.runHelpAfter)
-    .action(async (flags: RunFlags) => {
+    .action(async (flags: RunFlags & { out: string; resume?: boolean }) => {
       const request = requestOf(flags, io.cwd);
       const faultsText = io.env[m.faultsVariable];
       const faults = faultsText ? parseInjectedFaults(faultsText, m.faultsVariable) : [];

@@ -9,7 +9,7 @@ interface TargetEntry {
   /** The name to use in --targets; null for an interpreter that cannot be used. */
   target: string | null;
   runtime: string;
-  status: 'ok' | 'failed';
+  status: 'ok' | 'failed' | 'shim';
   /** The full version string (`sys.version`, `process.version`); null if it did not run. */
   version: string | null;
   runtime_version: string | null;
@@ -54,9 +54,9 @@ function pythonEntry(python: DiscoveredPython, all: readonly DiscoveredPython[])
   return {
     target: null,
     runtime: 'python',
-    status: 'failed',
+    status: python.status,
     version: null,
-    runtime_version: python.runtime_version ?? null,
+    runtime_version: python.status === 'failed' ? (python.runtime_version ?? null) : null,
     free_threaded_build: null,
     gil_enabled: null,
     reason: python.reason,
@@ -88,21 +88,25 @@ function formatTable(entries: readonly TargetEntry[]): string {
   return `${out.join('\n')}\n`;
 }
 
-/** `poolscope targets [--json] [python:PATH ...]`. */
+/** `poolscope targets [--json] [--all] [python:PATH ...]`. */
 export function targetsCommand(io: CliIO): Command {
   return new Command('targets')
     .description(m.description)
     .addHelpText('after', m.help)
     .argument('[interpreters...]', m.argument)
     .option('--json', m.json)
-    .action(async (interpreters: string[], options: { json?: boolean }) => {
+    .option('--all', m.all)
+    .action(async (interpreters: string[], options: { json?: boolean; all?: boolean }) => {
       const explicit = interpreters.map((arg) => {
         const spec = parsePythonTarget(arg);
         if (spec?.kind !== 'path') throw new PoolscopeError(ERROR_CODES.USAGE, m.notAnInterpreter(arg), { hint: m.notAnInterpreterHint });
         return spec.path;
       });
       const found = await discoverPythons({ env: io.env, cwd: io.cwd, explicit });
-      const entries = [...nodeEntries(), ...found.map((p) => pythonEntry(p, found))];
+      const shims = found.filter((p) => p.status === 'shim').length;
+      const listed = options.all ? found : found.filter((p) => p.status !== 'shim');
+      const entries = [...nodeEntries(), ...listed.map((p) => pythonEntry(p, found))];
       io.stdout.write(options.json ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries));
+      if (shims > 0 && !options.all && !options.json) io.stdout.write(`\n${m.shimsCounted(shims)}\n`);
     });
 }

@@ -1,3 +1,4 @@
+import { targetsMessages } from '../commands/targets-messages.js';
 import { PIPELINE_PROFILES } from './profiles.js';
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
@@ -13,10 +14,10 @@ export const pipelineMessages = {
   resultsOption: 'where run directories go: DIR/<run-id>, and DIR/latest points at the newest',
   resumeOption: 'continue the run in DIR/latest (or DIR/<--run-id>) where it stopped, then analyse and report it',
   formatOption: 'figure formats, comma-separated (svg, png)',
-  fromProfile: '(default: from --profile)',
+  fromProfile: 'from --profile',
   seeRunHelp: 'see `poolscope run --help`',
-  runIdOption: "the run id rows carry, and the run directory's name (default: the UTC start time and the profile, 20251126-001500-default)",
-  badProfile: (got: string) => `--profile must be one of ${PIPELINE_PROFILES.join(', ')}, got '${got}'`,
+  runIdOption: "the run id rows carry, and the run directory's name",
+  runIdDefault: 'the UTC start time and the profile, 20251126-001500-default',
   badProfileHint: 'default fits a few minutes on this machine; rca runs the RCA\'s whole matrix (hours on a small machine).',
   pipelineHelpAfter: `
 Profiles (any option of \`poolscope run\` given here overrides the profile):
@@ -52,7 +53,7 @@ Examples:
   noPythonFound: 'no usable CPython was found: only the Node targets are measured',
   noFreeThreaded:
     'no free-threaded CPython build was found, so there is no GIL vs free-threaded comparison; build one ' +
-    '(../shared/tools/build-cpython.sh, or `uv python install 3.13t`), or name it with --targets ...,python:/path/to/python3.13t',
+    '(`poolscope python install --pair 3.13`), or name it with --targets ...,python:/path/to/python3.13t',
   targetsGiven: 'targets given with --targets: no interpreter search',
   namedTarget: 'named with --targets',
   callStacksOff: (profile: string) => `profile ${profile} does not record them (--call-stacks does)`,
@@ -73,6 +74,7 @@ Examples:
   skippedHeading: (count: number) => `skipped ${plural(count, 'interpreter')}:`,
   skippedRuntime: (name: string, version: string | null, reason: string) => `  ${name}${version ? ` ${version}` : ''}: ${reason}`,
   note: (text: string) => `note: ${text}`,
+  pyenvShims: targetsMessages.shimsCounted,
   stage: (index: number, total: number, name: string) => `[${index}/${total}] ${name}`,
   stageDone: (index: number, total: number, name: string, what: string, seconds: string) => `[${index}/${total}] ${name}: ${what} (${seconds})`,
   stageNames: { measure: 'measure', analyse: 'analyse', figures: 'figures', report: 'report' },

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { ERROR_CODES, PoolscopeError, writeFileAtomic } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, runDirectory, writeFileAtomic } from '@poolscope/core';
 import { pipelineMessages as m } from './messages.js';
 import { PIPELINE_PROFILES } from './profiles.js';
 
@@ -24,6 +23,8 @@ export const pipelineRecordSchema = z.object({
     targets_given: z.boolean(),
     used: z.array(usedRuntime),
     skipped: z.array(skippedRuntime),
+    /** pyenv shims that ran no Python: counted in the report, not listed (absent in records before issue #13). */
+    pyenv_shims: z.array(z.string()).optional(),
     notes: z.array(z.string()),
   }),
   /** Seconds per stage, as far as the pipeline got. */
@@ -36,17 +37,14 @@ export const pipelineRecordSchema = z.object({
 });
 export type PipelineRecord = z.infer<typeof pipelineRecordSchema>;
 
-/** Where a run directory keeps the pipeline's record. */
-export const pipelineRecordPath = (dir: string): string => join(dir, 'raw', 'pipeline.json');
-
 /** Writes `raw/pipeline.json` whole or not at all. */
 export function writePipelineRecord(dir: string, record: PipelineRecord): void {
-  writeFileAtomic(pipelineRecordPath(dir), `${JSON.stringify(pipelineRecordSchema.parse(record), null, 2)}\n`);
+  writeFileAtomic(runDirectory(dir).pipeline, `${JSON.stringify(pipelineRecordSchema.parse(record), null, 2)}\n`);
 }
 
 /** Reads `raw/pipeline.json`; undefined when the directory has none (a plain `poolscope run`, merged data). */
 export function readPipelineRecord(dir: string): PipelineRecord | undefined {
-  const file = pipelineRecordPath(dir);
+  const file = runDirectory(dir).pipeline;
   if (!existsSync(file)) return undefined;
   let json: unknown;
   try {

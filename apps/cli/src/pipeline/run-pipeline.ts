@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ERROR_CODES, PoolscopeError, coreMessages, fsErrorReason, isPoolscopeError, readCsvRows } from '@poolscope/core';
-import { discoverPythons, runMatrix, runPaths, type InjectedFault, type RunEvent, type RunRequest, type RunSummary } from '@poolscope/runner';
+import { ERROR_CODES, PoolscopeError, coreMessages, fsErrorReason, isPoolscopeError, readCsvRows, runDirectory } from '@poolscope/core';
+import { discoverPythons, runMatrix, type InjectedFault, type RunEvent, type RunRequest, type RunSummary } from '@poolscope/runner';
 import type { FigureFormat } from '@poolscope/plots';
 import { regenerate, type RegenerateOptions } from '../report/write-report.js';
 import { pipelineMessages as m } from './messages.js';
 import { pipelineProfile, type PipelineProfileName } from './profiles.js';
-import { pipelineRecordPath, readPipelineRecord, writePipelineRecord, type PipelineRecord } from './record.js';
+import { readPipelineRecord, writePipelineRecord, type PipelineRecord } from './record.js';
 import { freeRunId, latestRun, pipelineRunId, pointLatest } from './results-dir.js';
 import { pipelineRegistry } from './registry.js';
 import { chooseRuntimes, type RuntimeChoice } from './runtimes.js';
@@ -65,7 +65,7 @@ function resumeDirectory(results: string, runId: string | undefined): string {
 /** The runtimes of a new run: the ones named with --targets, else both Node targets and the CPython pair found. */
 async function decideRuntimes(options: PipelineOptions, emit: (event: PipelineEvent) => void): Promise<RuntimeChoice> {
   const given = options.overrides.targets;
-  if (given) return { targets: given, used: given.map((target) => ({ target, description: m.namedTarget, path: null })), skipped: [], notes: [] };
+  if (given) return { targets: given, used: given.map((target) => ({ target, description: m.namedTarget, path: null })), skipped: [], pyenvShims: [], notes: [] };
   emit({ type: 'searching' });
   const found = await discoverPythons({ env: options.env, cwd: options.cwd });
   return chooseRuntimes(found, { version: process.versions.node, path: process.execPath });
@@ -73,7 +73,7 @@ async function decideRuntimes(options: PipelineOptions, emit: (event: PipelineEv
 
 /** Whether the run wrote any call-stack profile row (a header alone is none). */
 async function profileRecorded(dir: string): Promise<boolean> {
-  const file = join(runPaths(dir).raw, 'profile.csv');
+  const file = runDirectory(dir).profile;
   if (!existsSync(file)) return false;
   let lines = 0;
   for await (const _row of readCsvRows(file)) if (++lines > 1) return true;
@@ -122,7 +122,13 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
       profile: profile.name,
       logical_cores: cores,
       call_stacks: { requested: callStacks, recorded: false, reason: callStacks ? null : m.callStacksOff(profile.name) },
-      runtimes: { targets_given: options.overrides.targets !== undefined, used: [...choice.used], skipped: [...choice.skipped], notes },
+      runtimes: {
+        targets_given: options.overrides.targets !== undefined,
+        used: [...choice.used],
+        skipped: [...choice.skipped],
+        ...(choice.pyenvShims.length > 0 ? { pyenv_shims: [...choice.pyenvShims] } : {}),
+        notes,
+      },
       durations_s: {},
     };
     request = { ...profile.request, ...options.overrides, targets: choice.targets, runId };
@@ -177,11 +183,11 @@ export async function runPipeline(options: PipelineOptions, emit: (event: Pipeli
 
 /** Creates the run directory's raw/ (or says at once that it cannot). */
 function prepareRunDirectory(dir: string): void {
-  const raw = runPaths(dir).raw;
+  const { raw, pipeline } = runDirectory(dir);
   try {
     mkdirSync(raw, { recursive: true });
   } catch (error) {
     throw new PoolscopeError(ERROR_CODES.OUTPUT, coreMessages.cannotWrite(raw, fsErrorReason(error)), { hint: coreMessages.cannotWriteHint, cause: error });
   }
-  if (existsSync(pipelineRecordPath(dir))) throw new PoolscopeError(ERROR_CODES.USAGE, m.runExists(dir), { hint: m.runExistsHint });
+  if (existsSync(pipeline)) throw new PoolscopeError(ERROR_CODES.USAGE, m.runExists(dir), { hint: m.runExistsHint });
 }

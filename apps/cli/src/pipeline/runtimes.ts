@@ -25,6 +25,8 @@ export interface RuntimeChoice {
   readonly targets: readonly string[];
   readonly used: readonly UsedRuntime[];
   readonly skipped: readonly SkippedRuntime[];
+  /** pyenv shims that run no Python (not interpreters: counted, never listed among the skipped). */
+  readonly pyenvShims: readonly string[];
   /** What is missing for the RCA's comparison (no CPython, no free-threaded build), as sentences. */
   readonly notes: readonly string[];
 }
@@ -83,7 +85,8 @@ function whyNot(python: PythonFound, chosen: { gil: PythonFound | null; freeThre
 
 /**
  * What to measure: both Node targets, plus the CPython pair {@link choosePythonPair} picks. Every
- * other interpreter found is listed as skipped with the reason: not chosen, or cannot run.
+ * other interpreter found is listed as skipped with the reason: not chosen, or cannot run. pyenv
+ * shims that run no Python are not interpreters: they are only collected, to be counted.
  */
 export function chooseRuntimes(found: readonly DiscoveredPython[], node: { version: string; path: string }): RuntimeChoice {
   const used: UsedRuntime[] = [
@@ -91,12 +94,17 @@ export function chooseRuntimes(found: readonly DiscoveredPython[], node: { versi
     { target: 'node-main', description: m.nodeMain(node.version), path: node.path },
   ];
   const skipped: SkippedRuntime[] = [];
+  const pyenvShims: string[] = [];
   const chosen = choosePythonPair(found);
   for (const python of [chosen.gil, chosen.freeThreaded]) {
     if (python) used.push({ target: pythonTargetName(python, found), description: describePython(python), path: python.path });
   }
   for (const python of found) {
     if (python === chosen.gil || python === chosen.freeThreaded) continue;
+    if (python.status === 'shim') {
+      pyenvShims.push(python.path);
+      continue;
+    }
     if (python.status !== 'ok') {
       skipped.push({ name: python.path, version: python.runtime_version ?? null, path: python.path, reason: python.reason });
       continue;
@@ -106,7 +114,7 @@ export function chooseRuntimes(found: readonly DiscoveredPython[], node: { versi
   const notes: string[] = [];
   if (!chosen.gil && !chosen.freeThreaded) notes.push(m.noPythonFound);
   else if (!chosen.freeThreaded) notes.push(m.noFreeThreaded);
-  return { targets: used.map((u) => u.target), used, skipped, notes };
+  return { targets: used.map((u) => u.target), used, skipped, pyenvShims, notes };
 }
 
 /** Skipped interpreters that fail alike, folded for a terminal: one line per directory and reason. */

@@ -1,5 +1,5 @@
 import type { FigureName } from '@poolscope/plots';
-import type { CodeExcerpt } from './harness-code.js';
+import type { CodeExcerpt } from '@poolscope/runner';
 
 /**
  * The report as a small document tree that both renderers (Markdown, HTML) walk, so the two

@@ -1,6 +1,6 @@
 import type { Block, Section } from './document.js';
 import { paragraph } from './document.js';
-import type { CodeExcerpt, HarnessExcerpts } from './harness-code.js';
+import type { CodeExcerpt, HarnessExcerpts } from '@poolscope/runner';
 import { reportMessages as m } from './messages.js';
 
 const codeBlock =

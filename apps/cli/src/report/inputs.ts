@@ -1,11 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { hostId, locateColumns, readCsvBatches, readHostInfo, type HostInfo } from '@poolscope/core';
+import { relative } from 'node:path';
+import { hostId, locateColumns, readCsvBatches, readHostInfo, runDirectory, type HostInfo } from '@poolscope/core';
 import type { AnalysisSummary } from '@poolscope/analysis';
 import type { CategoryTime, FigureName, PlotDirectoryResult } from '@poolscope/plots';
-import { readPlan, type RunPlan } from '@poolscope/runner';
+import { readPlan, type HarnessExcerpts, type RunPlan } from '@poolscope/runner';
 import { readPipelineRecord, type PipelineRecord } from '../pipeline/record.js';
-import type { HarnessExcerpts } from './harness-code.js';
 
 /** One machine the rows were measured on: its host file and the targets it measured. */
 export interface ReportHost {
@@ -54,16 +52,6 @@ export interface ReportInputs {
 
 /** `task_work` keys: `node-pool\u0000cpu`. */
 export const taskWorkKey = (target: string, taskType: string): string => `${target}\u0000${taskType}`;
-
-/** The host files of a run directory: raw/host.json, and raw/host*.json of merged machines. */
-export function findHostFiles(dir: string): string[] {
-  const raw = join(dir, 'raw');
-  if (!existsSync(raw)) return [];
-  return readdirSync(raw)
-    .filter((f) => /^host.*\.json$/.test(f))
-    .sort((a, b) => (a === 'host.json' ? -1 : b === 'host.json' ? 1 : a < b ? -1 : a > b ? 1 : 0))
-    .map((f) => join(raw, f));
-}
 
 const COLUMNS = ['run_id', 'host_id', 'target', 'task_type', 'task_work', 'started_at'] as const;
 
@@ -136,5 +124,5 @@ export function figuresOf(dir: string, plotted: PlotDirectoryResult): Pick<Repor
 
 /** The run's plan and the pipeline's record, when the directory has them. */
 export function readRunRecords(dir: string): Pick<ReportInputs, 'plan' | 'pipeline'> {
-  return { plan: readPlan(join(dir, 'raw', 'plan.json')) ?? null, pipeline: readPipelineRecord(dir) ?? null };
+  return { plan: readPlan(runDirectory(dir).plan) ?? null, pipeline: readPipelineRecord(dir) ?? null };
 }

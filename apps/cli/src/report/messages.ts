@@ -67,6 +67,8 @@ export const reportMessages = {
   runtimesSkippedIntro: (n: number) => `${plural(n, 'interpreter')} found ${n === 1 ? 'was' : 'were'} not measured:`,
   runtimesSkippedHeader: ['interpreter', 'version', 'why not'],
   runtimesGiven: 'The targets were named with --targets, so no other interpreter was searched for.',
+  pyenvShimsCounted: (n: number) =>
+    `${plural(n, 'pyenv shim')} without an installed version selected ${n === 1 ? 'was' : 'were'} not counted as interpreters (\`poolscope targets --all\` lists them).`,
 
   // Experiments.
   exp1Title: 'Experiment 1: speedup vs threads',

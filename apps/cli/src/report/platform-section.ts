@@ -57,6 +57,8 @@ function runtimesSection(record: PipelineRecord): Section {
       rows: runtimes.skipped.map((s) => [s.name, s.version ?? m.unknown, s.reason]),
     });
   }
+  const shims = runtimes.pyenv_shims?.length ?? 0;
+  if (shims > 0) blocks.push(paragraph(m.pyenvShimsCounted(shims)));
   if (runtimes.notes.length > 0) blocks.push({ kind: 'list', items: runtimes.notes });
   return { id: 'runtimes', title: m.runtimesTitle, blocks };
 }

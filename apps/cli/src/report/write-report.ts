@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@poolscope/core';
+import { hostFiles, runDirectory, writeFileAtomic } from '@poolscope/core';
 import { analyzeRunDirectory, findRawTimings, type AnalysisSummary } from '@poolscope/analysis';
-import { plotDirectory, readCategoryTimes, runPaths, type FigureFormat, type PlotDirectoryResult } from '@poolscope/plots';
+import { plotDirectory, readCategoryTimes, type FigureFormat, type PlotDirectoryResult } from '@poolscope/plots';
+import { harnessExcerpts } from '@poolscope/runner';
 import { buildReport } from './build-report.js';
-import { harnessExcerpts } from './harness-code.js';
 import { renderHtml, type FigureContents } from './html.js';
-import { figuresOf, findHostFiles, matchHosts, readRowFacts, readRunRecords, type ReportInputs } from './inputs.js';
+import { figuresOf, matchHosts, readRowFacts, readRunRecords, type ReportInputs } from './inputs.js';
 import { renderMarkdown } from './markdown.js';
 
 /** The stages after measuring, in order. */
@@ -38,18 +38,18 @@ function figureFiles(dir: string): FigureContents {
 export async function writeReport(dir: string, summary: AnalysisSummary, plotted: PlotDirectoryResult): Promise<{ markdown: string; html: string }> {
   const timings = findRawTimings(dir);
   const rows = await readRowFacts(timings);
-  const profile = runPaths(dir).profile;
+  const { profile, reportMarkdown, reportHtml } = runDirectory(dir);
   const inputs: ReportInputs = {
     summary,
     ...figuresOf(dir, plotted),
-    ...matchHosts(dir, findHostFiles(dir), rows),
+    ...matchHosts(dir, hostFiles(dir), rows),
     rows,
     ...readRunRecords(dir),
     categories: existsSync(profile) ? await readCategoryTimes(profile) : null,
     harness: harnessExcerpts(),
   };
   const doc = buildReport(inputs);
-  const files = { markdown: join(dir, 'report.md'), html: join(dir, 'report.html') };
+  const files = { markdown: reportMarkdown, html: reportHtml };
   writeFileAtomic(files.markdown, renderMarkdown(doc));
   writeFileAtomic(files.html, renderHtml(doc, figureFiles(dir)));
   return files;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCsvLine, timingSchema } from '@poolscope/core';
+import { coreMessages, formatCsvLine, timingSchema } from '@poolscope/core';
 import { DEFAULT_PLATEAU_GAIN, DEFAULT_RESAMPLES, analysisMessages, synthesizeTimings } from '@poolscope/analysis';
 import { analyzeMessages } from '../../src/commands/analyze-messages.js';
 import { cliMessages } from '../../src/messages.js';
@@ -98,8 +98,8 @@ describe('poolscope analyze', () => {
     const file = foreignCsv();
     const cases: [string[], string][] = [
       [['analyze', file, '--x', 'vus'], analyzeMessages.xWithoutY('--x', '--y')],
-      [['analyze', file, '--x', 'vus', '--y', 'rps', '--metric', 'speed'], analyzeMessages.badChoice('--metric', 'speed', ['throughput', 'time'])],
-      [['analyze', file, '--x', 'vus', '--y', 'rps', '--predict', '12,0'], analyzeMessages.badList('--predict', '12,0')],
+      [['analyze', file, '--x', 'vus', '--y', 'rps', '--metric', 'speed'], coreMessages.badOption('--metric', analyzeMessages.oneOf(['throughput', 'time']), 'speed')],
+      [['analyze', file, '--x', 'vus', '--y', 'rps', '--predict', '12,0'], coreMessages.badOption('--predict', coreMessages.expectedValue.positiveNumberList, '12,0')],
       [['analyze', runDir(), '--by', 'site'], analyzeMessages.foreignOnDirectory('--by')],
     ];
     for (const [argv, message] of cases) {

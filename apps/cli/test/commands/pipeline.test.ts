@@ -2,12 +2,12 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isPoolscopeError, readAllRecords, timingSchema } from '@poolscope/core';
-import { runnerMessages } from '@poolscope/runner';
+import { coreMessages, isPoolscopeError, readAllRecords, timingSchema } from '@poolscope/core';
 import { plotsMessages } from '@poolscope/plots';
 import { requestOf } from '../../src/commands/run.js';
 import { cliMessages } from '../../src/messages.js';
 import { pipelineMessages as m } from '../../src/pipeline/messages.js';
+import { PIPELINE_PROFILES } from '../../src/pipeline/profiles.js';
 import { readPipelineRecord } from '../../src/pipeline/record.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { reportMessages } from '../../src/report/messages.js';
@@ -119,10 +119,11 @@ describe('poolscope pipeline options', () => {
     const results = tmp();
     const profile = await runCli(['pipeline', '--results', results, '--profile', 'huge']);
     expect(profile.code).toBe(2);
-    expect(profile.stderr).toContain(m.badProfile('huge'));
+    expect(profile.stderr).toContain(coreMessages.badOption('--profile', coreMessages.expectedValue.oneOf(PIPELINE_PROFILES), 'huge'));
+    expect(profile.stderr).toContain(m.badProfileHint);
     const threads = await runCli(['pipeline', '--results', results, '--threads', '0,2']);
     expect(threads.code).toBe(2);
-    expect(threads.stderr).toContain(runnerMessages.badOption('--threads', 'a list of positive integers', '0,2'));
+    expect(threads.stderr).toContain(coreMessages.badOption('--threads', 'a list of positive integers', '0,2'));
     const resume = await runCli(['pipeline', '--results', results, '--resume']);
     expect(resume.code).toBe(2);
     expect(resume.stderr).toContain(m.nothingToResume(join(results, 'latest')));

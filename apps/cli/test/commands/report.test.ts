@@ -98,8 +98,14 @@ describe('poolscope report DIR (a stored run: raw CSVs and host.json only)', () 
     const md = read(dir, 'report.md').toString();
     const limitations = md.slice(md.indexOf(`## ${m.limitationsTitle}`));
     expect(limitations).toContain(escapeMarkdown(m.fewCores(2, [4, 8])));
-    expect(limitations).toContain(m.skippedRuntimes(19));
+    expect(limitations).toContain(m.skippedRuntimes(10));
     expect(limitations).toMatch(/Plateau thresholds beyond the measured thread counts/);
+  });
+
+  it('counts the pyenv shims that ran no Python in one sentence, and lists none of them', () => {
+    const md = read(dir, 'report.md').toString();
+    expect(md).toContain(m.pyenvShimsCounted(9));
+    expect(md).not.toContain('/.pyenv/shims/');
   });
 
   it('exits 2 for a directory that does not exist or holds no timings', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileSchema, readAllRecords, readHostInfo, timingSchema } from '@poolscope/core';
+import { coreMessages, profileSchema, readAllRecords, readHostInfo, timingSchema } from '@poolscope/core';
 import { runnerMessages } from '@poolscope/runner';
 import { cliMessages } from '../../src/messages.js';
 import { runCliMessages } from '../../src/commands/run-messages.js';
@@ -59,14 +59,14 @@ describe('poolscope run', () => {
 
   it('exits 2 on bad options, naming the option and what it takes', async () => {
     const cases: [string[], string][] = [
-      [['--threads', '0,2'], runnerMessages.badOption('--threads', 'a list of positive integers', '0,2')],
+      [['--threads', '0,2'], coreMessages.badOption('--threads', 'a list of positive integers', '0,2')],
       [['--targets', 'node-pool,python9'], runnerMessages.unknownTarget('python9', ['node-pool', 'node-main', 'pythonX.Y', 'pythonX.Yt', 'python:PATH'])],
-      [['--order', 'random'], runnerMessages.badOption('--order', 'one of cells, rounds', 'random')],
-      [['--profiler', 'perf'], runnerMessages.badOption('--profiler', 'one of sampler, cprofile', 'perf')],
+      [['--order', 'random'], coreMessages.badOption('--order', 'one of cells, rounds', 'random')],
+      [['--profiler', 'perf'], coreMessages.badOption('--profiler', 'one of sampler, cprofile', 'perf')],
       [['--profile-interval-us', '100'], runnerMessages.profileOptionAlone('--profile-interval-us')],
       [['--shard', '4/3'], runnerMessages.badShard('--shard', '4/3')],
-      [['--task-types', 'gpu'], runnerMessages.badOption('--task-types', 'a list of task types (cpu, io)', 'gpu')],
-      [['--timeout-s', '0'], runnerMessages.badOption('--timeout-s', 'a positive number of seconds', '0')],
+      [['--task-types', 'gpu'], coreMessages.badOption('--task-types', 'a list of task types (cpu, io)', 'gpu')],
+      [['--timeout-s', '0'], coreMessages.badOption('--timeout-s', 'a positive number of seconds', '0')],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(['run', '--out', tmp(), ...args]);
@@ -85,7 +85,7 @@ describe('poolscope run', () => {
     writeFileSync(config, '{"repeats": 0}');
     const result = await runCli(['run', '--out', join(dir, 'o'), '--config', config]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(runnerMessages.badOption(runnerMessages.configKey(config, 'repeats'), 'a positive integer', '0'));
+    expect(result.stderr).toContain(coreMessages.badOption(runnerMessages.configKey(config, 'repeats'), 'a positive integer', '0'));
   });
 
   it('takes the shard from the environment and says so', async () => {

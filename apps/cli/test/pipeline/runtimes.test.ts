@@ -37,6 +37,14 @@ describe('choosing the runtimes to measure', () => {
     expect(choice.notes).toEqual([]);
   });
 
+  it('counts pyenv shims that run no Python apart, without listing them among the interpreters skipped', () => {
+    const shim = (path: string): DiscoveredPython => ({ status: 'shim', path, aliases: [], sources: ['PATH'], reason: 'exit code 127: pyenv: python3.9: command not found' });
+    const found = [py('/opt/3.13/python3.13', '3.13.5'), failed('/usr/bin/python2', 'too old'), shim('/s/python3.9'), shim('/s/python3.8')];
+    const choice = chooseRuntimes(found, node);
+    expect(choice.skipped.map((s) => s.path)).toEqual(['/usr/bin/python2']);
+    expect(choice.pyenvShims).toEqual(['/s/python3.9', '/s/python3.8']);
+  });
+
   it('takes the newest micro release a version name chooses, and says why the other one was left out', () => {
     const found = [py('/opt/3.13/python3.13', '3.13.5'), py('/pyenv/3.13.0/python3.13', '3.13.0'), py('/opt/3.13t/python3.13t', '3.13.5', true)];
     const choice = chooseRuntimes(found, node);

@@ -18,7 +18,6 @@ export function holdParameter<P extends string>(spec: ModelSpec<P>, index: numbe
     return out;
   };
   return {
-    model: spec.model,
     names: drop(spec.names),
     lower: drop(spec.lower),
     upper: drop(spec.upper),

@@ -1,22 +1,6 @@
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { analysisMessages } from '../messages.js';
-
-/** A column-oriented table, as arquero's `Table` is: anything with `array(name)`. */
-export interface ColumnSource {
-  array(name: string): ArrayLike<unknown>;
-  numRows(): number;
-  columnNames(): string[];
-}
-
-/** Which columns of a table hold x and y. */
-export interface XYColumns {
-  x: string;
-  y: string;
-}
-
-export function isColumnSource(value: unknown): value is ColumnSource {
-  return typeof value === 'object' && value !== null && typeof (value as ColumnSource).array === 'function' && typeof (value as ColumnSource).numRows === 'function';
-}
+import { isColumnSource, type ColumnSource, type XYColumns } from '../table/column-table.js';
 
 /** Reads one numeric column of a table, checking it exists. */
 export function numericColumn(table: ColumnSource, name: string): number[] {

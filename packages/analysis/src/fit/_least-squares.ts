@@ -1,11 +1,11 @@
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import type { CurvePrediction, FitOk, Interval, ModelName } from '../types.js';
+import type { Interval } from '../stats/describe.js';
+import type { CurvePrediction, FitOk, FitOptions } from './fit-result.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { invert, quadraticForm } from './_linear-algebra.js';
 
 /** A model the bounded least-squares machinery can fit: its curve, gradient, bounds and starts. */
 export interface ModelSpec<P extends string> {
-  readonly model: ModelName;
   /** The fitted parameters, in the order of every parameter vector. */
   readonly names: readonly P[];
   readonly lower: readonly number[];
@@ -18,17 +18,6 @@ export interface ModelSpec<P extends string> {
   /** Starting points for y scaled to max 1. */
   starts(x: readonly number[], y: readonly number[]): number[][];
 }
-
-/** Options every fit accepts. */
-export interface FitOptions {
-  /** Levenberg-Marquardt iterations of the best start, after every start's first 10 (`SCREEN_ITERATIONS`). Default 200. */
-  maxIterations?: number;
-  /** Start from these parameter values only (in the model's order), e.g. a previous fit's. Default: the model's multi-start grid. */
-  start?: readonly number[];
-}
-
-/** The number of distinct x values a fit needs (issue #5: fewer than 4 thread counts is too few). */
-export const MIN_DISTINCT_X = 4;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
 
@@ -101,9 +90,9 @@ function runLibrary<P extends string>(spec: ModelSpec<P>, x: readonly number[], 
  * Residuals, standard errors and intervals of a fit at parameters `p`, as R's `nls` summary and the
  * `usl` package compute them: residual variance RSS / df, covariance (JᵀJ)⁻¹ · RSS / df with J the
  * Jacobian at the estimate, CIs estimate ± qt(0.975, df) · stderr (the `usl` package's `confint`),
- * here clipped to the bounds.
+ * here clipped to the bounds. The calibrated `intervals` are each model's own (fit/usl-intervals.ts).
  */
-export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[]): Omit<FitOk<P>, 'model'> {
+export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[]): Omit<FitOk<P>, 'model' | 'intervals'> {
   const n = x.length;
   const k = spec.names.length;
   const fitted = x.map((t) => spec.value(p, t));

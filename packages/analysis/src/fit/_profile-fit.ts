@@ -5,13 +5,7 @@ import { invert } from './_linear-algebra.js';
 import { profileInterval, type Profile } from './_profile-likelihood.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { analysisMessages } from '../messages.js';
-import type { CalibratedInterval } from '../types.js';
-
-/** Options of the calibrated intervals. */
-export interface IntervalOptions {
-  /** y are ratios to the measured y at this x (speedups): the scale gamma is then set by that one measurement and gets no interval. */
-  ratioTo?: number;
-}
+import type { CalibratedInterval } from './calibrated-interval.js';
 
 /**
  * The bounds of a model's search for its profiles, wider than the model's own: below 0, as far as any

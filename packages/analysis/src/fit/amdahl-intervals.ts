@@ -1,6 +1,6 @@
-import type { CalibratedInterval } from '../types.js';
+import type { CalibratedInterval, IntervalOptions } from './calibrated-interval.js';
 import type { ModelSpec } from './_least-squares.js';
-import { boundedInterval, fitForProfile, logCoordinate, unavailable, untrustedFit, widenedBounds, type IntervalOptions } from './_profile-fit.js';
+import { boundedInterval, fitForProfile, logCoordinate, unavailable, untrustedFit, widenedBounds } from './_profile-fit.js';
 import { logScale } from './_log-scale.js';
 import { analysisMessages } from '../messages.js';
 

@@ -1,9 +1,27 @@
-import type { AmdahlFit, AmdahlFitOk, FitInsufficient } from '../types.js';
-import { analysisMessages } from '../messages.js';
-import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
-import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
-import type { IntervalOptions } from './_profile-fit.js';
+import { insufficientFit, MIN_DISTINCT_X, type FitInsufficient, type FitOk, type FitOptions } from './fit-result.js';
+import { leastSquares, summarize, type ModelSpec } from './_least-squares.js';
+import { distinctCount, resolveXY } from './_input.js';
+import type { ColumnSource, XYColumns } from '../table/column-table.js';
+import type { IntervalOptions } from './calibrated-interval.js';
 import { amdahlIntervals } from './amdahl-intervals.js';
+
+/** Amdahl's parameters: the serial fraction s and the scale gamma (y at N = 1). */
+export type AmdahlParam = 's' | 'gamma';
+
+/**
+ * Amdahl's law, y = gamma * N / (1 + s (N - 1)) (= gamma / (s + (1 - s)/N)), serial fraction
+ * s in [0, 1]. On speedups measured from N = 1, gamma is fixed to 1 and only s is fitted.
+ */
+export interface AmdahlFitOk extends FitOk<AmdahlParam, 'amdahl'> {
+  readonly s: number;
+  readonly gamma: number;
+  /** Whether gamma was fitted (true) or fixed to 1 (speedups with a measured N = 1). */
+  readonly gamma_free: boolean;
+  /** The curve's limit as N grows, gamma / s; null when s = 0 (no limit). */
+  readonly asymptote: number | null;
+}
+
+export type AmdahlFit = AmdahlFitOk | FitInsufficient<'amdahl'>;
 
 /** Options of `fitAmdahl`. */
 export interface AmdahlOptions extends FitOptions, IntervalOptions {
@@ -16,7 +34,6 @@ export interface AmdahlOptions extends FitOptions, IntervalOptions {
 
 /** Amdahl's law with gamma fixed to 1: S(N) = N / (1 + s (N - 1)) = 1 / (s + (1 - s) / N). */
 export const speedupSpec: ModelSpec<'s'> = {
-  model: 'amdahl',
   names: ['s'],
   lower: [0],
   upper: [1],
@@ -30,8 +47,7 @@ export const speedupSpec: ModelSpec<'s'> = {
 };
 
 /** Amdahl's law with a scale: X(N) = gamma N / (1 + s (N - 1)), i.e. the USL with kappa = 0. */
-export const scaledSpec: ModelSpec<'s' | 'gamma'> = {
-  model: 'amdahl',
+export const scaledSpec: ModelSpec<AmdahlParam> = {
   names: ['s', 'gamma'],
   lower: [0, 0],
   upper: [1, Number.MAX_VALUE],
@@ -47,6 +63,16 @@ export const scaledSpec: ModelSpec<'s' | 'gamma'> = {
     return [0.01, 0.1, 0.5, 0.9].map((s) => [s, gamma]);
   },
 };
+
+/** Amdahl's curve from its parameters, gamma N / (1 + s (N - 1)), gamma being 1 where it was fixed. */
+export function amdahlCurve(params: Readonly<Record<AmdahlParam, number>>, n: number): number {
+  return scaledSpec.value([params.s, params.gamma], n);
+}
+
+/** The limit of Amdahl's curve as N grows, gamma / s; null when s = 0 (it grows without bound). */
+export function amdahlAsymptote(params: Readonly<Record<AmdahlParam, number>>): number | null {
+  return params.s > 0 ? params.gamma / params.s : null;
+}
 
 /**
  * Fits Amdahl's law (Amdahl, AFIPS 1967; serial fraction s in [0, 1]) by bounded nonlinear least
@@ -65,34 +91,31 @@ export function fitAmdahl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<num
 /** `fitAmdahl` on checked arrays. */
 export function fitAmdahlPoints(x: readonly number[], y: readonly number[], options: AmdahlOptions = {}): AmdahlFit {
   const distinct = distinctCount(x);
-  if (distinct < MIN_DISTINCT_X) return insufficient(distinct);
+  if (distinct < MIN_DISTINCT_X) return insufficientFit('amdahl', distinct);
   if (options.gammaFree) {
     const p = leastSquares(scaledSpec, x, y, options);
     const core = summarize(scaledSpec, x, y, p);
     const { s, gamma } = core.params;
     const intervals = amdahlIntervals(scaledSpec, x, y, p, true, options);
-    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: s > 0 ? gamma / s : null, intervals };
+    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: amdahlAsymptote(core.params), intervals };
     return fit;
   }
   const core = summarize(speedupSpec, x, y, leastSquares(speedupSpec, x, y, options));
   const { s } = core.params;
+  const params = { s, gamma: 1 };
   const fit: AmdahlFitOk = {
     ...core,
     model: 'amdahl',
     // gamma is fixed, not estimated: it has no standard error.
-    params: { s, gamma: 1 },
+    params,
     stderr: { ...core.stderr, gamma: null },
     ci95: { ...core.ci95, gamma: null },
     s,
     gamma: 1,
     gamma_free: false,
-    asymptote: s > 0 ? 1 / s : null,
+    asymptote: amdahlAsymptote(params),
     // The intervals fit a free scale on the log scale: there it only shifts the curve.
     intervals: amdahlIntervals(scaledSpec, x, y, [s, 1], false, options),
   };
   return fit;
-}
-
-function insufficient(got: number): FitInsufficient {
-  return { status: 'insufficient', model: 'amdahl', reason: analysisMessages.insufficientPoints(got, MIN_DISTINCT_X, 'x value'), needed: MIN_DISTINCT_X, got };
 }

@@ -1,6 +1,6 @@
-import type { CalibratedInterval } from '../types.js';
+import type { CalibratedInterval, IntervalOptions } from './calibrated-interval.js';
 import type { ModelSpec } from './_least-squares.js';
-import { boundedEnds, boundedInterval, fitForProfile, logCoordinate, minimizeFrom, unavailable, untrustedFit, widenedBounds, type IntervalOptions, type ProfileFit } from './_profile-fit.js';
+import { boundedEnds, boundedInterval, fitForProfile, logCoordinate, minimizeFrom, unavailable, untrustedFit, widenedBounds, type ProfileFit } from './_profile-fit.js';
 import { logScale } from './_log-scale.js';
 import { analysisMessages } from '../messages.js';
 
@@ -25,7 +25,6 @@ export function widenedLogUsl(uslSpec: ModelSpec<UslParam>, maxX: number): Model
 function peakHeld(spec: ModelSpec<UslParam>, q: number): ModelSpec<'sigma' | 'gamma'> {
   const full = (p: readonly number[]) => [p[0]!, (1 - p[0]!) * q, p[1]!];
   return {
-    model: 'usl',
     names: ['sigma', 'gamma'],
     lower: [spec.lower[0]!, 0],
     upper: [1, Number.MAX_VALUE],

@@ -1,9 +1,30 @@
-import type { FitInsufficient, UslFit, UslFitOk } from '../types.js';
-import { analysisMessages } from '../messages.js';
-import { leastSquares, MIN_DISTINCT_X, summarize, type FitOptions, type ModelSpec } from './_least-squares.js';
-import { distinctCount, resolveXY, type ColumnSource, type XYColumns } from './_input.js';
-import type { IntervalOptions } from './_profile-fit.js';
+import { insufficientFit, MIN_DISTINCT_X, type FitInsufficient, type FitOk, type FitOptions } from './fit-result.js';
+import { leastSquares, summarize, type ModelSpec } from './_least-squares.js';
+import { distinctCount, resolveXY } from './_input.js';
+import type { ColumnSource, XYColumns } from '../table/column-table.js';
+import type { IntervalOptions } from './calibrated-interval.js';
 import { uslIntervals } from './usl-intervals.js';
+
+/** The USL's parameters: contention sigma, coherency kappa and the scale gamma (y at N = 1). */
+export type UslParam = 'sigma' | 'kappa' | 'gamma';
+
+/**
+ * The Universal Scalability Law (Gunther), y = gamma N / (1 + sigma (N - 1) + kappa N (N - 1)),
+ * sigma, kappa in [0, 1], gamma >= 0. R `usl` names: sigma = alpha, kappa = beta, gamma = gamma.
+ * Its `intervals` include the peak's x (N*) beside the parameters.
+ */
+export interface UslFitOk extends FitOk<UslParam, 'usl', UslParam | 'peak'> {
+  readonly sigma: number;
+  readonly kappa: number;
+  readonly gamma: number;
+  /**
+   * Where the curve peaks: x = N* = sqrt((1 - sigma) / kappa), y its value there. Both null when
+   * kappa = 0 (the curve never turns down).
+   */
+  readonly peak: { readonly x: number | null; readonly y: number | null };
+}
+
+export type UslFit = UslFitOk | FitInsufficient<'usl'>;
 
 /**
  * The Universal Scalability Law (Gunther, Guerrilla Capacity Planning, 2007, eq. 4.31, with the
@@ -11,8 +32,7 @@ import { uslIntervals } from './usl-intervals.js';
  * Bounds and starting values as `usl::usl.solve.nls` (Moeding): sigma, kappa in [0, 1], gamma >= 0,
  * start sigma = 0.01, kappa = 0.0001, gamma = max(y / x); we add a few more starts and keep the best.
  */
-export const uslSpec: ModelSpec<'sigma' | 'kappa' | 'gamma'> = {
-  model: 'usl',
+export const uslSpec: ModelSpec<UslParam> = {
   names: ['sigma', 'kappa', 'gamma'],
   lower: [0, 0, 0],
   upper: [1, 1, Number.MAX_VALUE],
@@ -32,6 +52,21 @@ export const uslSpec: ModelSpec<'sigma' | 'kappa' | 'gamma'> = {
   },
 };
 
+/** The USL's curve from its parameters. */
+export function uslCurve(params: Readonly<Record<UslParam, number>>, n: number): number {
+  return uslSpec.value([params.sigma, params.kappa, params.gamma], n);
+}
+
+/**
+ * Where the USL's curve peaks: N* = sqrt((1 - sigma) / kappa), as R usl's `peak.scalability()`, and the
+ * curve's value there; null when kappa = 0 (the curve never turns down).
+ */
+export function uslPeak(params: Readonly<Record<UslParam, number>>): { x: number; y: number } | null {
+  if (!(params.kappa > 0)) return null;
+  const x = Math.sqrt((1 - params.sigma) / params.kappa);
+  return { x, y: uslCurve(params, x) };
+}
+
 /**
  * Fits the USL to (x, y) points (repeated x allowed, as R `usl` takes multi-valued data) by
  * bounded nonlinear least squares. Returns `status: 'insufficient'` below 4 distinct x values.
@@ -50,23 +85,19 @@ export function fitUsl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number
 /** `fitUsl` on checked arrays. */
 export function fitUslPoints(x: readonly number[], y: readonly number[], options: FitOptions & IntervalOptions = {}): UslFit {
   const distinct = distinctCount(x);
-  if (distinct < MIN_DISTINCT_X) return insufficient(distinct);
+  if (distinct < MIN_DISTINCT_X) return insufficientFit('usl', distinct);
   const p = leastSquares(uslSpec, x, y, options);
   const core = summarize(uslSpec, x, y, p);
   const { sigma, kappa, gamma } = core.params;
-  const peakX = kappa > 0 ? Math.sqrt((1 - sigma) / kappa) : null;
+  const peak = uslPeak(core.params);
   const fit: UslFitOk = {
     ...core,
     model: 'usl',
     sigma,
     kappa,
     gamma,
-    peak: { x: peakX, y: peakX === null ? null : core.predict(peakX) },
+    peak: { x: peak?.x ?? null, y: peak?.y ?? null },
     intervals: uslIntervals(uslSpec, x, y, p, options),
   };
   return fit;
-}
-
-function insufficient(got: number): FitInsufficient {
-  return { status: 'insufficient', model: 'usl', reason: analysisMessages.insufficientPoints(got, MIN_DISTINCT_X, 'x value'), needed: MIN_DISTINCT_X, got };
 }

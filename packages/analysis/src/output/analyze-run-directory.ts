@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { ERROR_CODES, PoolscopeError, readHostInfo, writeFileAtomic } from '@poolscope/core';
-import type { AnalysisSummary, CoresSource } from '../types.js';
+import { ERROR_CODES, HOST_FILE, PoolscopeError, analysisFiles, isTimingsFile, readHostInfo, runDirectory, writeFileAtomic } from '@poolscope/core';
+import type { AnalysisSummary, CoresSource } from '../timings/summary.js';
 import { analysisMessages } from '../messages.js';
 import { loadTimingCells } from '../timings/load-timings.js';
 import { analyzeTimingCells, type TimingAnalysisOptions } from '../timings/analyze-timings.js';
@@ -16,11 +16,10 @@ export interface RunAnalysisOptions extends Omit<TimingAnalysisOptions, 'cores' 
 
 /** The raw timing CSVs of a run directory: DIR/raw/timings.csv, else every DIR/raw/*timings*.csv. */
 export function findRawTimings(dir: string): string[] {
-  const raw = join(dir, 'raw');
-  const main = join(raw, 'timings.csv');
-  if (existsSync(main)) return [main];
+  const { raw, timings } = runDirectory(dir);
+  if (existsSync(timings)) return [timings];
   if (existsSync(raw) && statSync(raw).isDirectory()) {
-    const found = readdirSync(raw).filter((f) => f.endsWith('.csv') && f.includes('timings')).sort();
+    const found = readdirSync(raw).filter(isTimingsFile).sort();
     if (found.length > 0) return found.map((f) => join(raw, f));
   }
   throw new PoolscopeError(ERROR_CODES.NOT_FOUND, analysisMessages.noRawTimings(dir), { hint: analysisMessages.noRawTimingsHint });
@@ -32,7 +31,7 @@ export function findRawTimings(dir: string): string[] {
  */
 export function resolveCores(files: readonly string[], fallback: number | undefined, assumed: number): { value: number; source: CoresSource } {
   for (const file of files.slice(0, 1)) {
-    for (const candidate of [join(file, '..', 'host.json'), join(file, '..', '..', 'host.json')]) {
+    for (const candidate of [join(file, '..', HOST_FILE), join(file, '..', '..', HOST_FILE)]) {
       if (existsSync(candidate)) return { value: readHostInfo(candidate).cpu.logical_cores, source: 'host.json' };
     }
   }
@@ -67,7 +66,7 @@ export interface WrittenAnalysis {
 
 /** Writes summary.json, speedup.csv and fits.csv into `outDir` (atomically, each file whole or not at all). */
 export function writeAnalysis(outDir: string, summary: AnalysisSummary): WrittenAnalysis['files'] {
-  const files = { summary: join(outDir, 'summary.json'), speedup: join(outDir, 'speedup.csv'), fits: join(outDir, 'fits.csv') };
+  const files = analysisFiles(outDir);
   writeFileAtomic(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
   writeFileAtomic(files.speedup, speedupCsv(summary));
   writeFileAtomic(files.fits, fitsCsv(summary));
@@ -82,5 +81,5 @@ export function writeAnalysis(outDir: string, summary: AnalysisSummary): Written
 export async function analyzeRunDirectory(dir: string, options: RunAnalysisOptions = {}): Promise<WrittenAnalysis> {
   const files = findRawTimings(dir);
   const summary = await analyzeFiles(files, options, (f) => relative(dir, f));
-  return { summary, files: writeAnalysis(join(dir, 'analysis'), summary) };
+  return { summary, files: writeAnalysis(runDirectory(dir).analysis, summary) };
 }

@@ -1,5 +1,7 @@
 import { formatCsvLine } from '@poolscope/core';
-import type { AmdahlFit, AnalysisSummary, CalibratedInterval, FitInsufficient, UslFit } from '../types.js';
+import type { CalibratedInterval } from '../fit/calibrated-interval.js';
+import { MODEL_NAMES, modelEntry, type ModelFit } from '../fit/models.js';
+import type { AnalysisSummary } from '../timings/summary.js';
 
 /** Columns of speedup.csv, in order (documented in the package README). */
 export const SPEEDUP_COLUMNS = [
@@ -52,7 +54,7 @@ export function speedupCsv(summary: AnalysisSummary): string {
   return lines.join('');
 }
 
-/** fits.csv: the Amdahl and USL parameters of every group, long format. */
+/** fits.csv: the parameters of every model of every group, long format, in registry order. */
 export function fitsCsv(summary: AnalysisSummary): string {
   const lines = [formatCsvLine([...FITS_COLUMNS])];
   for (const g of summary.groups) {
@@ -61,31 +63,24 @@ export function fitsCsv(summary: AnalysisSummary): string {
     const crossing = g.plateau.status === 'found' ? num(g.plateau.crossing) : '';
     const [plateauLo, plateauHi, , plateauNote] = intervalCells(g.plateau.status === 'insufficient' ? undefined : g.plateau.interval);
     const plateauCells = [crossing, plateauLo, plateauHi, plateauNote];
-    const fits: [AmdahlFit | UslFit, readonly string[]][] = [
-      [g.fits.amdahl, ['s', 'gamma']],
-      [g.fits.usl, ['sigma', 'kappa', 'gamma']],
-    ];
-    for (const [fit, params] of fits) {
-      const preferred = String(g.fits.preferred === fit.model);
+    for (const name of MODEL_NAMES) {
+      const model = modelEntry(name);
+      const fit: ModelFit = g.fits[name];
+      const preferred = String(g.fits.preferred === name);
       if (fit.status !== 'ok') {
-        const f = fit as FitInsufficient;
-        lines.push(formatCsvLine([...head, f.model, 'insufficient', '', '', '', '', '', String(f.got), '', '', '', preferred, '', plateau, ...intervalCells(undefined), '', '', '', ...plateauCells]));
+        lines.push(formatCsvLine([...head, name, 'insufficient', '', '', '', '', '', String(fit.got), '', '', '', preferred, '', plateau, ...intervalCells(undefined), '', '', '', ...plateauCells]));
         continue;
       }
-      const values = fit.params as Record<string, number>;
-      const errors = fit.stderr as Record<string, number | null>;
-      const cis = fit.ci95 as Record<string, readonly [number, number] | null>;
-      const usl = fit.model === 'usl' ? (fit as Extract<UslFit, { status: 'ok' }>) : null;
-      const peak = usl ? num(usl.peak.x) : '';
-      const intervals = fit.intervals as Record<string, CalibratedInterval>;
-      const [peakLo, peakHi, , peakNote] = intervalCells(usl?.intervals.peak);
-      for (const param of params) {
-        const ci = cis[param] ?? null;
+      const peak = num(model.peak?.(fit.params)?.x);
+      // A model that places a peak gives its interval too (fit/fit-result.ts, `intervals`); others leave the cells empty.
+      const [peakLo, peakHi, , peakNote] = intervalCells(fit.intervals.peak);
+      for (const param of model.params) {
+        const ci = fit.ci95[param] ?? null;
         lines.push(
           formatCsvLine([
-            ...head, fit.model, 'ok', param, num(values[param]), num(errors[param]), num(ci?.[0]), num(ci?.[1]),
+            ...head, name, 'ok', param, num(fit.params[param]), num(fit.stderr[param]), num(ci?.[0]), num(ci?.[1]),
             String(fit.n), String(fit.df), num(fit.rse), num(fit.aic), preferred, peak, plateau,
-            ...intervalCells(intervals[param]), peakLo, peakHi, peakNote, ...plateauCells,
+            ...intervalCells(fit.intervals[param]), peakLo, peakHi, peakNote, ...plateauCells,
           ]),
         );
       }

@@ -1,9 +1,23 @@
-import type { GroupAnalysis, Metric } from '../types.js';
+import type { GroupFits } from '../fit/models.js';
+import type { Prediction } from './group.js';
+import type { Plateau } from './plateau.js';
+import type { Metric, ScalingPoint } from './speedup-table.js';
 import { DEFAULT_SEED, deriveSeed, seededRandom } from '../stats/random.js';
 import { makeCells, type Cell } from './cells.js';
 import { baselineIndex, computeSpeedups, DEFAULT_MAX_RESAMPLE, DEFAULT_RESAMPLES } from './speedup-table.js';
 import { findGroupPlateau, fitGroup, predictGroup, replicateValues } from './group.js';
 import { DEFAULT_PLATEAU_GAIN } from './plateau.js';
+
+/** Everything known about one group (one target, task type and task count; or one --by key). */
+export interface GroupAnalysis<K, P extends ScalingPoint = ScalingPoint> {
+  readonly key: K;
+  readonly metric: Metric;
+  readonly baseline_x: number;
+  readonly points: readonly P[];
+  readonly fits: GroupFits;
+  readonly plateau: Plateau;
+  readonly predictions: readonly Prediction[];
+}
 
 /** Settings of a group analysis; every field has a default. */
 export interface GroupSettings {

@@ -1,9 +1,19 @@
-import * as aq from 'arquero';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import type { Metric, ScalingAnalysis } from '../types.js';
+import type { GroupAnalysis } from './analyze-group.js';
+import type { Metric } from './speedup-table.js';
 import { analysisMessages } from '../messages.js';
-import { isColumnSource, type ColumnSource } from '../fit/_input.js';
+import { groupRows } from '../table/_group-rows.js';
+import { isColumnSource, tableOfRows, type ColumnSource } from '../table/column-table.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from './analyze-group.js';
+
+/** The analysis of any CSV: `poolscope analyze FILE.csv --x COL --y COL --json`. */
+export interface ScalingAnalysis {
+  readonly x: string;
+  readonly y: string;
+  readonly by: readonly string[];
+  readonly metric: Metric;
+  readonly groups: readonly GroupAnalysis<Readonly<Record<string, string>>>[];
+}
 
 /** Options of `analyze`. */
 export interface AnalyzeOptions extends GroupSettings {
@@ -28,14 +38,15 @@ function where(source: string | undefined, row: number): string {
 
 /**
  * Analyses any scaling data: for each group of rows (by the `by` columns), a speedup table with
- * bootstrap CIs, Amdahl and USL fits, the plateau threshold and predictions. Accepts an arquero
- * table or an array of row objects. Every x and y must be a positive finite number: anything else
- * throws E_BAD_DATA naming the row (or file line) and the column.
+ * bootstrap CIs, the fit of every model, the plateau threshold and predictions. Accepts a table
+ * (`columnTable`, `loadScalingCsv`'s, an arquero table) or an array of row objects. Every x and y
+ * must be a positive finite number: anything else throws E_BAD_DATA naming the row (or file
+ * line) and the column.
  *
  * @example analyze(rows, { x: 'vus', y: 'rps', metric: 'throughput' }).groups[0].fits.usl
  */
 export function analyze(input: ColumnSource | Rows, options: AnalyzeOptions): ScalingAnalysis {
-  const table = isColumnSource(input) ? (input as unknown as aq.ColumnTable) : aq.from(input as Record<string, unknown>[]);
+  const table = isColumnSource(input) ? input : tableOfRows(input);
   const by = [...(options.by ?? [])];
   const metric = options.metric ?? 'throughput';
   const names = table.columnNames();
@@ -58,13 +69,13 @@ export function analyze(input: ColumnSource | Rows, options: AnalyzeOptions): Sc
     }
     return v;
   };
-  const grouped = by.length > 0 ? table.groupby(by) : table;
-  const spec = grouped.groups();
-  const groupCount = spec ? spec.size : 1;
-  const byGroup = Array.from({ length: groupCount }, () => new Map<number, number[]>());
   const n = table.numRows();
+  // Grouped by the `by` values as texts, as the keys report them: 1 and '1' are one group.
+  const byValues = by.map((column) => Array.from(table.array(column), (v) => String(v)));
+  const { groupOf, firstRow } = groupRows(byValues, n);
+  const byGroup = firstRow.map(() => new Map<number, number[]>());
   for (let row = 0; row < n; row++) {
-    const g = spec ? spec.keys[row]! : 0;
+    const g = groupOf[row]!;
     const x = number(xs, options.x, row);
     const y = number(ys, options.y, row);
     const map = byGroup[g]!;
@@ -74,8 +85,7 @@ export function analyze(input: ColumnSource | Rows, options: AnalyzeOptions): Sc
   }
   const settings = resolveSettings(options);
   const groups = byGroup.map((byX, g) => {
-    const key: Record<string, string> = {};
-    if (spec) spec.names.forEach((name, i) => (key[name] = String(spec.get[i]!(spec.rows[g]!, table.data() as never))));
+    const key = Object.fromEntries(by.map((column, i) => [column, byValues[i]![firstRow[g]!]!]));
     return analyzeGroup(key, JSON.stringify(key), byX, metric, settings).analysis;
   });
   groups.sort((a, b) => compareKeys(a.key, b.key, by));

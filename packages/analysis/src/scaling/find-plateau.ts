@@ -1,5 +1,7 @@
-import type { Metric, Plateau } from '../types.js';
-import { resolveXY, type ColumnSource, type XYColumns } from '../fit/_input.js';
+import type { Plateau } from './plateau.js';
+import type { Metric } from './speedup-table.js';
+import { resolveXY } from '../fit/_input.js';
+import type { ColumnSource, XYColumns } from '../table/column-table.js';
 import { groupByX } from './cells.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from './analyze-group.js';
 

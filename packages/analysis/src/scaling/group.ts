@@ -1,68 +1,92 @@
-import type { AmdahlFit, GroupFits, Interval, Metric, ModelName, Plateau, Prediction, UslFit } from '../types.js';
-import { fitAmdahlPoints, scaledSpec, speedupSpec } from '../fit/amdahl.js';
-import { fitUslPoints, uslSpec } from '../fit/usl.js';
-import { leastSquares, type ModelSpec } from '../fit/_least-squares.js';
+import type { CurvePrediction, FitOk } from '../fit/fit-result.js';
+import { MODEL_NAMES, modelEntry, type FitOf, type GroupFits, type ModelFit, type ModelName } from '../fit/models.js';
+import { leastSquares } from '../fit/_least-squares.js';
 import { gaussNewtonSteps } from '../fit/_gauss-newton.js';
 import { analysisMessages } from '../messages.js';
-import { percentileInterval } from '../stats/describe.js';
-import type { Cell } from './cells.js';
+import { percentileInterval, type Interval } from '../stats/describe.js';
 import type { Random } from '../stats/random.js';
+import type { Cell } from './cells.js';
 import { kneedle } from './kneedle.js';
-import { plateauSearchLimit, plateauThreshold, type Curve } from './plateau.js';
+import { plateauSearchLimit, plateauThreshold, type Curve, type Plateau } from './plateau.js';
 import { plateauInterval } from './plateau-interval.js';
 import { crossingOf } from './plateau-crossing.js';
+import type { Metric } from './speedup-table.js';
+
+/** A fitted curve's prediction at a thread count that may not have been measured. */
+export interface Prediction extends CurvePrediction {
+  readonly model: ModelName;
+  /** Speedup (curve value over gamma) and its intervals. */
+  readonly speedup: number;
+  readonly speedup_ci95: Interval;
+  readonly speedup_pi95: Interval;
+  /** True when x lies outside the measured range: trust it less the further out it is. */
+  readonly extrapolated: boolean;
+}
 
 /**
- * Fits Amdahl and the USL to one group's points and picks the better by AIC. On speedups measured
- * from x = 1 Amdahl's gamma is fixed to 1 (S(1) = 1); otherwise it is fitted like the USL's.
+ * Fits every model of the registry to one group's points and picks the one with the lowest AIC.
+ * What a model needs of the group besides its points (whether y is a time, the baseline) is in
+ * `context`: Amdahl's gamma, for one, is fixed to 1 on speedups measured from x = 1.
  */
 export function fitGroup(x: readonly number[], y: readonly number[], metric: Metric, baselineX: number): GroupFits {
-  // Speedups are ratios to the baseline's measured time: their gamma gets no calibrated interval.
-  const ratioTo = metric === 'time' ? baselineX : undefined;
-  const amdahl = fitAmdahlPoints(x, y, { gammaFree: metric === 'throughput' || baselineX !== 1, ratioTo });
-  const usl = fitUslPoints(x, y, { ratioTo });
-  return { amdahl, usl, preferred: preferred(amdahl, usl) };
+  const context = { metric, baselineX };
+  const fits: Partial<Record<ModelName, ModelFit>> = {};
+  for (const name of MODEL_NAMES) fits[name] = modelEntry(name).fit(x, y, context);
+  // Every name got its own model's fit, which a loop cannot show the type checker.
+  const byModel = fits as { readonly [M in ModelName]: FitOf<M> };
+  return { ...byModel, preferred: preferred(byModel) };
 }
 
-/** The model with the lower AIC; Amdahl on a tie (fewer parameters). */
-export function preferred(amdahl: AmdahlFit, usl: UslFit): ModelName | null {
-  if (amdahl.status === 'ok' && usl.status === 'ok') return usl.aic < amdahl.aic ? 'usl' : 'amdahl';
-  if (usl.status === 'ok') return 'usl';
-  if (amdahl.status === 'ok') return 'amdahl';
-  return null;
+/** The fitted model with the lowest AIC; the earlier in the registry on a tie (fewer parameters). */
+export function preferred(fits: { readonly [M in ModelName]: FitOf<M> }): ModelName | null {
+  let best: ModelName | null = null;
+  let bestAic = Infinity;
+  for (const name of MODEL_NAMES) {
+    const fit = fits[name];
+    if (fit.status === 'ok' && (best === null || fit.aic < bestAic)) {
+      best = name;
+      bestAic = fit.aic;
+    }
+  }
+  return best;
 }
 
-/** The preferred fit as a curve, or null. */
+/** The preferred model's fit, or null when no model could be fitted. */
+export function preferredFit(fits: GroupFits): FitOk<string, ModelName> | null {
+  if (fits.preferred === null) return null;
+  const fit = fits[fits.preferred];
+  return fit.status === 'ok' ? fit : null;
+}
+
+/** Why no model could be fitted: the first model's reason (they share it: too few x values). */
+function unfittedReason(fits: GroupFits): string {
+  for (const name of MODEL_NAMES) {
+    const fit = fits[name];
+    if (fit.status === 'insufficient') return fit.reason;
+  }
+  return analysisMessages.noFit;
+}
+
+/** The preferred fit as a curve, or null. Its unit is its value at N = 1, gamma: what one ideal thread adds. */
 export function preferredCurve(fits: GroupFits): Curve | null {
-  if (fits.preferred === 'usl' && fits.usl.status === 'ok') return { model: 'usl', unit: fits.usl.gamma, predict: fits.usl.predict };
-  if (fits.preferred === 'amdahl' && fits.amdahl.status === 'ok') return { model: 'amdahl', unit: fits.amdahl.gamma, predict: fits.amdahl.predict };
-  return null;
+  const fit = preferredFit(fits);
+  return fit && { model: fit.model, unit: fit.predict(1), predict: fit.predict };
 }
 
 /**
  * The preferred model's curve on bootstrap replicate y values, from its parameters after `steps`
  * Gauss-Newton steps from the point estimate (the k-step bootstrap, see `gaussNewtonSteps` and
- * the README); `steps = Infinity` refits with Levenberg-Marquardt from there instead, as a full
- * bootstrap would (the x values, hence enough of them, are the point estimate's).
+ * the README) on the least-squares problem the model's fit solved; `steps = Infinity` refits with
+ * Levenberg-Marquardt from there instead, as a full bootstrap would (the x values, hence enough
+ * of them, are the point estimate's).
  */
 export function replicateCurve(fits: GroupFits, x: readonly number[], y: readonly number[], steps: number): Curve | null {
-  const refine = <P extends string>(spec: ModelSpec<P>, start: number[]) =>
-    Number.isFinite(steps) ? gaussNewtonSteps(spec, x, y, start, steps) : leastSquares(spec, x, y, { start });
-  if (fits.preferred === 'usl' && fits.usl.status === 'ok') {
-    const { sigma, kappa, gamma } = fits.usl;
-    const p = refine(uslSpec, [sigma, kappa, gamma]);
-    return { model: 'usl', unit: p[2]!, predict: (t) => uslSpec.value(p, t) };
-  }
-  if (fits.preferred === 'amdahl' && fits.amdahl.status === 'ok') {
-    const a = fits.amdahl;
-    if (a.gamma_free) {
-      const p = refine(scaledSpec, [a.s, a.gamma]);
-      return { model: 'amdahl', unit: p[1]!, predict: (t) => scaledSpec.value(p, t) };
-    }
-    const p = refine(speedupSpec, [a.s]);
-    return { model: 'amdahl', unit: 1, predict: (t) => speedupSpec.value(p, t) };
-  }
-  return null;
+  const fit = preferredFit(fits);
+  if (!fit) return null;
+  const spec = modelEntry(fit.model).spec(fit);
+  const start = spec.names.map((name) => fit.params[name]!);
+  const p = Number.isFinite(steps) ? gaussNewtonSteps(spec, x, y, start, steps) : leastSquares(spec, x, y, { start });
+  return { model: fit.model, unit: spec.value(p, 1), predict: (t) => spec.value(p, t) };
 }
 
 /**
@@ -93,7 +117,7 @@ export function findGroupPlateau(
 ): Plateau {
   const knee = kneedle(x, y);
   const curve = preferredCurve(fits);
-  if (!curve) return { status: 'insufficient', reason: fits.usl.status === 'insufficient' ? fits.usl.reason : analysisMessages.noFit, knee };
+  if (!curve) return { status: 'insufficient', reason: unfittedReason(fits), knee };
   const maxX = Math.max(...x);
   const limit = plateauSearchLimit(maxX);
   const threshold = plateauThreshold(curve, options.gain, limit);
@@ -134,8 +158,8 @@ export function findGroupPlateau(
  */
 export function replicateValues(cells: readonly Cell[], metric: Metric, baseIndex: number, fits: GroupFits, random: Random): (b: number) => number[] {
   const base = cells[baseIndex]!;
-  const fit = fits.preferred === 'usl' ? fits.usl : fits.preferred === 'amdahl' ? fits.amdahl : null;
-  if (cells.every((c) => c.stats.n === 1) && fit && fit.status === 'ok' && fit.df > 0) {
+  const fit = preferredFit(fits);
+  if (cells.every((c) => c.stats.n === 1) && fit && fit.df > 0) {
     const inflate = Math.sqrt(fit.n / fit.df);
     return () => fit.fitted.map((v) => Math.max(Number.MIN_VALUE, v + inflate * fit.residuals[Math.floor(random() * fit.n)]!));
   }
@@ -151,8 +175,8 @@ export function replicateValues(cells: readonly Cell[], metric: Metric, baseInde
  * are the curve over the baseline's measured value (the curve itself for time, already a speedup).
  */
 export function predictGroup(fits: GroupFits, at: readonly number[], measured: readonly number[], speedupUnit: number): Prediction[] {
-  const fit = fits.preferred === 'usl' ? fits.usl : fits.preferred === 'amdahl' ? fits.amdahl : null;
-  if (!fit || fit.status !== 'ok') return [];
+  const fit = preferredFit(fits);
+  if (!fit) return [];
   const lo = Math.min(...measured);
   const hi = Math.max(...measured);
   // Speedups and throughputs are never negative: clip interval ends at 0.

@@ -1,6 +1,6 @@
-import * as aq from 'arquero';
 import { ERROR_CODES, PoolscopeError, locateColumns, readCsvRows } from '@poolscope/core';
 import { analysisMessages } from '../messages.js';
+import { columnTable, type ColumnSource } from '../table/column-table.js';
 
 /** Which columns of a foreign CSV to read. */
 export interface ScalingColumns {
@@ -11,11 +11,11 @@ export interface ScalingColumns {
 
 /**
  * Streams any CSV (BOM, CRLF, quoted fields and extra columns accepted) and keeps the x and y
- * columns as numbers and the `by` columns as texts, in an arquero table. A missing column, or an
+ * columns as numbers and the `by` columns as texts, in a table. A missing column, or an
  * x or y cell that is not a positive finite number, throws E_BAD_DATA naming `file:line` and the
  * column; a row with the wrong number of fields names its line too.
  */
-export async function loadScalingCsv(file: string, columns: ScalingColumns): Promise<aq.ColumnTable> {
+export async function loadScalingCsv(file: string, columns: ScalingColumns): Promise<ColumnSource> {
   const by = [...(columns.by ?? [])];
   const required = [columns.x, columns.y, ...by];
   let index: Map<string, number> | undefined;
@@ -47,5 +47,5 @@ export async function loadScalingCsv(file: string, columns: ScalingColumns): Pro
   if (xs.length === 0) throw new PoolscopeError(ERROR_CODES.BAD_DATA, analysisMessages.emptyInput(file), { hint: analysisMessages.emptyInputHint });
   const data: Record<string, unknown[]> = { [columns.x]: xs, [columns.y]: ys };
   by.forEach((column, i) => (data[column] = groups[i]!));
-  return aq.table(data);
+  return columnTable(data);
 }

@@ -1,4 +1,5 @@
-import type { CalibratedInterval, GroupFits } from '../types.js';
+import type { CalibratedInterval } from '../fit/calibrated-interval.js';
+import type { GroupFits } from '../fit/models.js';
 import type { ModelSpec } from '../fit/_least-squares.js';
 import { fitForProfile, minimizeFrom, unavailable, untrustedFit } from '../fit/_profile-fit.js';
 import { profileInterval } from '../fit/_profile-likelihood.js';
@@ -76,7 +77,6 @@ function crossingHeld(spec: ModelSpec<'sigma' | 'kappa' | 'gamma'>, c: number, g
     return solved === null || solved.kappa < -1e-12 ? null : { p: [p[0]!, Math.max(0, solved.kappa), p[1]!], slope: solved.slope };
   };
   return {
-    model: 'usl',
     names: ['sigma', 'gamma'],
     // Above sigmaForCrossing no kappa >= 0 crosses at c: a bound keeps every search on curves that do.
     lower: [spec.lower[0]!, 0],

@@ -1,8 +1,49 @@
-import type { Metric, ScalingPoint, SpeedupTable } from '../types.js';
-import { percentileInterval } from '../stats/describe.js';
+import { percentileInterval, type Interval } from '../stats/describe.js';
 import { DEFAULT_SEED, deriveSeed, seededRandom } from '../stats/random.js';
-import { resolveXY, type ColumnSource, type XYColumns } from '../fit/_input.js';
+import { resolveXY } from '../fit/_input.js';
+import type { ColumnSource, XYColumns } from '../table/column-table.js';
 import { groupByX, makeCells, type Cell } from './cells.js';
+
+/** What the measured y means: elapsed time for a fixed amount of work, or work done per unit of time. */
+export type Metric = 'time' | 'throughput';
+
+/**
+ * One capacity level (thread count, or a foreign CSV's `--x` value) of one group: the spread of
+ * its raw repeats and its speedup over the baseline level, with bootstrap CIs.
+ */
+export interface ScalingPoint {
+  /** The capacity level: the thread count for poolscope timings. */
+  readonly x: number;
+  /** Number of raw observations (repeats) at this level. */
+  readonly repeats: number;
+  /** Median of the measured y (seconds for poolscope timings). */
+  readonly median: number;
+  /** First and third quartiles of y (simple-statistics `quantileSorted`, type 7 as in R). */
+  readonly q1: number;
+  readonly q3: number;
+  /** `q3 - q1`. */
+  readonly iqr: number;
+  /** Coefficient of variation of y, sample sd / mean; null with fewer than 2 repeats. */
+  readonly cv: number | null;
+  /**
+   * Speedup over the baseline level: `median(y at baseline) / median(y)` for time,
+   * `median(y) / median(y at baseline)` for throughput. 1 at the baseline itself.
+   */
+  readonly speedup: number;
+  /** Percentile bootstrap 95% CI of the speedup, resampling the raw repeats of both levels. */
+  readonly speedup_ci95: Interval;
+  /** `speedup * baseline_x / x`: 1 is perfect scaling. */
+  readonly efficiency: number;
+  readonly efficiency_ci95: Interval;
+}
+
+/** The speedup table of one group: one point per capacity level, in increasing x. */
+export interface SpeedupTable<P extends ScalingPoint = ScalingPoint> {
+  readonly metric: Metric;
+  /** The level speedups are relative to: 1 when measured, else the smallest x measured. */
+  readonly baseline_x: number;
+  readonly points: readonly P[];
+}
 
 /** Options of `speedupTable`. */
 export interface SpeedupOptions {

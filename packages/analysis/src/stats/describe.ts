@@ -1,6 +1,9 @@
 import { quantileSorted } from 'simple-statistics';
 import { quantileInPlace } from './select.js';
 
+/** A two-sided interval `[lo, hi]` (95% unless said otherwise). */
+export type Interval = readonly [lo: number, hi: number];
+
 /** The spread of one sample, as the speedup table reports it. */
 export interface Description {
   readonly n: number;

@@ -1,14 +1,12 @@
-import * as aq from 'arquero';
 import { availableParallelism } from 'node:os';
 import { ERROR_CODES, PoolscopeError, type TimingRecord } from '@poolscope/core';
-import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from '../types.js';
+import type { AnalysisSummary, CoresSource, TimingGroup, TimingGroupKey, TimingPoint } from './summary.js';
 import { analysisMessages } from '../messages.js';
-import { isColumnSource, type ColumnSource } from '../fit/_input.js';
+import { isColumnSource, tableOfRows, type ColumnSource } from '../table/column-table.js';
 import { analyzeGroup, resolveSettings, type GroupSettings } from '../scaling/analyze-group.js';
-import type { Cell } from '../scaling/cells.js';
 import { medianInPlace } from '../stats/select.js';
 import { timingCellsOfTable, type TimingCell, type TimingCells } from './timing-cells.js';
-import { compareTargets } from './compare-targets.js';
+import { compareTargets, type AnalyzedTimingGroup } from './compare-targets.js';
 import { DEFAULT_CROSSOVER_GAIN, findCrossover } from './crossover.js';
 import { observe } from './observations.js';
 
@@ -29,21 +27,14 @@ export interface TimingAnalysisOptions extends GroupSettings {
 /** The columns a timings table must have. */
 export const TIMING_TABLE_COLUMNS = ['target', 'task_type', 'num_tasks', 'num_threads', 'wall_ns', 'cpu_user_ns', 'cpu_sys_ns'] as const;
 
-/** A timing group with the cells and replicates comparisons reuse. */
-export interface AnalyzedTimingGroup {
-  readonly group: TimingGroup;
-  readonly cells: readonly Cell[];
-  readonly speedupReplicates: readonly Float64Array[];
-}
-
 /**
- * Analyses poolscope timings (an arquero table with the raw CSV's columns, e.g. from
- * `loadTimings` or `aq.loadCSV`, or an array of TimingRecord): rows whose status is not 'ok' are
+ * Analyses poolscope timings (a table with the raw CSV's columns, e.g. from `loadTimings` or
+ * arquero's `loadCSV`, or an array of TimingRecord): rows whose status is not 'ok' are
  * dropped and counted; rows are grouped by (target, task_type, num_tasks) and, within a group, by
  * thread count. Returns the whole `summary.json` document.
  */
 export function analyzeTimings(input: ColumnSource | readonly TimingRecord[], options: TimingAnalysisOptions = {}): AnalysisSummary {
-  const table = isColumnSource(input) ? (input as unknown as aq.ColumnTable) : aq.from(input as unknown as Record<string, unknown>[]);
+  const table = isColumnSource(input) ? input : tableOfRows(input);
   const names = table.columnNames();
   const missing = TIMING_TABLE_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {

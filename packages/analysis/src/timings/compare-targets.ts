@@ -1,6 +1,14 @@
-import type { CellComparison, Interval, TargetComparison } from '../types.js';
+import type { Interval } from '../stats/describe.js';
+import type { Cell } from '../scaling/cells.js';
+import type { CellComparison, TargetComparison, TimingGroup } from './summary.js';
 import { percentileInterval } from '../stats/describe.js';
-import type { AnalyzedTimingGroup } from './analyze-timings.js';
+
+/** A timing group with the cells and replicates comparisons reuse (as `analyzeTimings` builds them). */
+export interface AnalyzedTimingGroup {
+  readonly group: TimingGroup;
+  readonly cells: readonly Cell[];
+  readonly speedupReplicates: readonly Float64Array[];
+}
 
 /** Ratio a / b of two replicate vectors, element by element, and its percentile interval. */
 function ratioInterval(a: Float64Array, b: Float64Array): Interval {

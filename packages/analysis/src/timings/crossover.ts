@@ -1,5 +1,5 @@
 import type { TaskType } from '@poolscope/core';
-import type { Crossover, CrossoverStep, TimingGroup } from '../types.js';
+import type { Crossover, CrossoverStep, TimingGroup } from './summary.js';
 import { analysisMessages } from '../messages.js';
 
 /** Default margin by which the best thread count must beat one thread (issue #5: 5%). */

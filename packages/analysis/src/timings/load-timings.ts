@@ -1,6 +1,6 @@
-import * as aq from 'arquero';
 import { ERROR_CODES, PoolscopeError, readRecordBatches, timingSchema, type ReadRecordsOptions, type TimingOk } from '@poolscope/core';
 import { analysisMessages } from '../messages.js';
+import { columnTable, type ColumnSource } from '../table/column-table.js';
 import { NS_PER_S, type TimingCell, type TimingCells } from './timing-cells.js';
 
 /** What reading raw timing CSVs left out, and what it saw. */
@@ -14,13 +14,13 @@ export interface ReadSummary {
   readonly hostIds: readonly string[];
 }
 
-/** The ok rows of one or more raw timing CSVs, as an arquero table, and what was left out. */
+/** The ok rows of one or more raw timing CSVs, as a table, and what was left out. */
 export interface LoadedTimings extends ReadSummary {
   /**
    * One row per ok repetition, columns: target, runtime, runtime_version, gil, task_type,
    * num_tasks, num_threads, wall_ns, cpu_user_ns, cpu_sys_ns (the raw CSV's names).
    */
-  readonly table: aq.ColumnTable;
+  readonly table: ColumnSource;
 }
 
 /**
@@ -102,7 +102,7 @@ export async function loadTimings(files: readonly string[], options: ReadRecords
     numbers.cpu_sys_ns[ok] = record.cpu_sys_ns;
     ok++;
   });
-  const table = aq.table({
+  const table = columnTable({
     ...text,
     gil,
     num_tasks: numbers.num_tasks.subarray(0, ok),

@@ -1,4 +1,4 @@
-import type { Crossover, Observation, TargetComparison, TimingGroup } from '../types.js';
+import type { Crossover, Observation, TargetComparison, TimingGroup } from './summary.js';
 import { analysisMessages as m } from '../messages.js';
 
 /** A bootstrap CI means something only with at least this many repetitions to resample. */

@@ -1,8 +1,8 @@
 import type { TaskType } from '@poolscope/core';
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import type { ColumnSource } from '../fit/_input.js';
 import { analysisMessages } from '../messages.js';
-import { groupRows, rowValues } from './_group-rows.js';
+import { groupRows } from '../table/_group-rows.js';
+import type { ColumnSource } from '../table/column-table.js';
 
 /**
  * The ok repeats of one (target, task_type, num_tasks, num_threads) cell, all the timing analysis
@@ -42,11 +42,11 @@ export const NS_PER_S = 1e9;
 export function timingCellsOfTable(table: ColumnSource): TimingCells {
   const names = table.columnNames();
   const n = table.numRows();
-  const col = (name: string) => (names.includes(name) ? rowValues(table, name) : null);
+  const col = (name: string) => (names.includes(name) ? table.array(name) : null);
   const status = col('status');
-  const wall = rowValues(table, 'wall_ns');
-  const user = rowValues(table, 'cpu_user_ns');
-  const sys = rowValues(table, 'cpu_sys_ns');
+  const wall = table.array('wall_ns');
+  const user = table.array('cpu_user_ns');
+  const sys = table.array('cpu_sys_ns');
   const dropped = { error: 0, timeout: 0 };
   let okRows = 0;
   const okMask = new Uint8Array(n);
@@ -64,10 +64,10 @@ export function timingCellsOfTable(table: ColumnSource): TimingCells {
   }
   if (okRows === 0) throw new PoolscopeError(ERROR_CODES.BAD_DATA, analysisMessages.noOkRows('input', n), { hint: analysisMessages.noOkRowsHint });
 
-  const targetCol = rowValues(table, 'target');
-  const taskTypeCol = rowValues(table, 'task_type');
-  const numTasksCol = rowValues(table, 'num_tasks');
-  const threadsCol = rowValues(table, 'num_threads');
+  const targetCol = table.array('target');
+  const taskTypeCol = table.array('task_type');
+  const numTasksCol = table.array('num_tasks');
+  const threadsCol = table.array('num_threads');
   const { groupOf, firstRow } = groupRows([targetCol, taskTypeCol, numTasksCol, threadsCol], n);
   const cellCount = firstRow.length;
   const counts = new Int32Array(cellCount);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitAmdahl } from '../../src/fit/amdahl.js';
+import { fitAmdahl, type AmdahlFitOk } from '../../src/fit/amdahl.js';
 import { analysisMessages } from '../../src/messages.js';
-import type { AmdahlFitOk } from '../../src/types.js';
 import { amdahl, given, lognormal } from '../fixtures/synth.js';
 
 const THREADS = [1, 2, 4, 6, 8, 12, 16, 24, 32];

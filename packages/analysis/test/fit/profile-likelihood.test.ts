@@ -9,7 +9,6 @@ import { studentTQuantile } from '../../src/stats/student-t.js';
 
 /** A straight line y = a + b x: linear, so its profile intervals are the exact t intervals. */
 const line: ModelSpec<'a' | 'b'> = {
-  model: 'usl',
   names: ['a', 'b'],
   lower: [-1e9, -1e9],
   upper: [1e9, 1e9],

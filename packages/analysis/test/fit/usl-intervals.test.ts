@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitUsl, uslSpec } from '../../src/fit/usl.js';
+import { fitUsl, uslSpec, type UslFitOk } from '../../src/fit/usl.js';
 import { widenedLogUsl } from '../../src/fit/usl-intervals.js';
 import { fitForProfile } from '../../src/fit/_profile-fit.js';
 import { holdParameter } from '../../src/fit/_hold-parameter.js';
 import { gaussNewtonMinimize } from '../../src/fit/_gauss-newton.js';
 import { studentTQuantile } from '../../src/stats/student-t.js';
 import { analysisMessages } from '../../src/messages.js';
-import type { UslFitOk } from '../../src/types.js';
 import { given, lognormal, usl } from '../fixtures/synth.js';
 
 // Issue #17's curve and thread counts: peak N* = sqrt(0.95 / 0.001) = 30.82 (Gunther 2007, eq. 4.33).

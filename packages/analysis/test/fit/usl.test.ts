@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as aq from 'arquero';
 import { ERROR_CODES } from '@poolscope/core';
 import { fitUsl } from '../../src/fit/usl.js';
+import { columnTable } from '../../src/table/column-table.js';
 import { analysisMessages } from '../../src/messages.js';
 import { noisy, usl } from '../fixtures/synth.js';
 
@@ -101,11 +101,11 @@ describe('fitUsl', () => {
     expect(() => fitUsl([1, 2], [1])).toThrowError(analysisMessages.lengthMismatch(2, 1));
   });
 
-  it('fits an arquero table by column names, naming the column of a bad value', () => {
-    const table = aq.table({ n: THREADS, tput: THREADS.map(usl(0.1, 0.001, 10)) });
+  it('fits a table by column names, naming the column of a bad value', () => {
+    const table = columnTable({ n: THREADS, tput: THREADS.map(usl(0.1, 0.001, 10)) });
     const fit = fitUsl(table, { x: 'n', y: 'tput' });
     expect(fit.status === 'ok' && fit.sigma).toBeCloseTo(0.1, 6);
-    const bad = aq.table({ n: [1, 2, 4, 8], tput: [1, 0, 2, 3] });
+    const bad = columnTable({ n: [1, 2, 4, 8], tput: [1, 0, 2, 3] });
     expect(() => fitUsl(bad, { x: 'n', y: 'tput' })).toThrowError(analysisMessages.notPositive('tput[1]', 'tput', '0'));
   });
 

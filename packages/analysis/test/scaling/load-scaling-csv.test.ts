@@ -16,7 +16,8 @@ describe('loadScalingCsv', () => {
   it('reads x, y and by columns, accepting a BOM, CRLF, quotes and extra columns', async () => {
     const file = write('\uFEFFnote,users,rps,site\r\n"a, b",1,10,x\r\n"multi\nline",2,19,x\r\n');
     const table = await loadScalingCsv(file, { x: 'users', y: 'rps', by: ['site'] });
-    expect(table.objects()).toEqual([
+    const rows = Array.from({ length: table.numRows() }, (_, i) => Object.fromEntries(table.columnNames().map((c) => [c, table.array(c)[i]])));
+    expect(rows).toEqual([
       { users: 1, rps: 10, site: 'x' },
       { users: 2, rps: 19, site: 'x' },
     ]);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import * as aq from 'arquero';
 import { speedupTable } from '../../src/scaling/speedup-table.js';
 import { findPlateau } from '../../src/scaling/find-plateau.js';
 import { kneedle } from '../../src/scaling/kneedle.js';
 import { plateauThreshold } from '../../src/scaling/plateau.js';
 import { analyze } from '../../src/scaling/analyze.js';
+import { columnTable } from '../../src/table/column-table.js';
 import { groupByX, makeCells } from '../../src/scaling/cells.js';
 import { baselineIndex, computeSpeedups } from '../../src/scaling/speedup-table.js';
 import { findGroupPlateau, fitGroup, PLATEAU_REPLICATE_STEPS, replicateValues } from '../../src/scaling/group.js';
 import { resolveSettings } from '../../src/scaling/analyze-group.js';
 import { seededRandom } from '../../src/stats/random.js';
-import type { Metric } from '../../src/types.js';
+import type { Metric } from '../../src/scaling/speedup-table.js';
 import { analysisMessages } from '../../src/messages.js';
 import { amdahl, noisy, usl } from '../fixtures/synth.js';
 
@@ -31,11 +31,11 @@ describe('speedupTable', () => {
     expect(two.speedup_ci95[0]).toBeLessThan(2);
   });
 
-  it('is reproducible from its seed and takes arquero tables; throughput speedups grow with y', () => {
+  it('is reproducible from its seed and takes tables; throughput speedups grow with y', () => {
     const x = [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4];
     const y = [10, 11, 9.5, 10.5, 10.2, 19, 21, 20, 18, 22.5, 30, 33, 31, 29, 35];
     const a = speedupTable(x, y, { metric: 'throughput', seed: 4 });
-    expect(speedupTable(aq.table({ n: x, v: y }), { x: 'n', y: 'v', metric: 'throughput', seed: 4 })).toEqual(a);
+    expect(speedupTable(columnTable({ n: x, v: y }), { x: 'n', y: 'v', metric: 'throughput', seed: 4 })).toEqual(a);
     // medians 20 and 10.2
     expect(a.points[1]!.speedup).toBeCloseTo(20 / 10.2, 12);
   });

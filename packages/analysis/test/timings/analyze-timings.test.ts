@@ -8,7 +8,7 @@ import { findCrossover } from '../../src/timings/crossover.js';
 import { FITS_COLUMNS, SPEEDUP_COLUMNS } from '../../src/output/tables.js';
 import { analysisMessages } from '../../src/messages.js';
 import { synthesizeTimings, type SynthesisSpec } from '../../src/synth/synthesize-timings.js';
-import type { TimingGroup } from '../../src/types.js';
+import type { TimingGroup } from '../../src/timings/summary.js';
 import { syntheticRun, tempDir, writeTimings } from '../fixtures/write-timings.js';
 
 const SPEC: SynthesisSpec = {

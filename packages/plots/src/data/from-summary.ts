@@ -1,9 +1,9 @@
+import { MODEL_NAMES, modelEntry, type ModelName } from '@poolscope/analysis';
 import { TASK_TYPES } from '@poolscope/core';
-import type { CategoryTime, CurvePoint, FitData, FitGroup, PlateauMark, PlotInput, SpeedupPoint } from '../types.js';
+import type { CategoryTime, CurvePoint, FitData, FitGroup, FittedModel, PlateauMark, PlotInput, SpeedupPoint } from '../types.js';
 import { tasksLabel } from '../style/labels.js';
 import { stableOrder } from '../style/palette.js';
 import { curveSamples } from '../style/thread-axis.js';
-import { amdahlValue, uslValue } from './models.js';
 import type { AnalysedGroup, ScalingDocument, SummaryDocument, TimingGroupDocument } from './summary-schema.js';
 
 /** Axis titles of the fit figure for poolscope's own timings (speedups from wall times). */
@@ -16,25 +16,23 @@ function measuredY(group: AnalysedGroup, point: AnalysedGroup['points'][number])
 
 /**
  * One group of any analysis (poolscope's or a foreign CSV's) as a panel of the `usl-fit` figure:
- * measured points, both fitted curves sampled over the measured range, the USL peak and the
- * Amdahl asymptote when they exist.
+ * measured points, and every fitted model's curve sampled over the measured range, with the
+ * peak or asymptote its model derives (when it has one).
  */
 export function fitGroupFromAnalysis(label: string, group: AnalysedGroup): FitGroup {
-  const xs = group.points.map((p) => p.x);
-  const samples = curveSamples(xs);
-  const { usl, amdahl } = group.fits;
-  return {
-    label,
-    points: group.points.map((p) => ({ x: p.x, y: measuredY(group, p) })),
-    usl:
-      usl.status === 'ok'
-        ? {
-            curve: samples.map((x) => ({ x, y: uslValue(x, usl) })),
-            peak: usl.peak.x !== null && usl.peak.y !== null ? { x: usl.peak.x, y: usl.peak.y } : null,
-          }
-        : null,
-    amdahl: amdahl.status === 'ok' ? { curve: samples.map((x) => ({ x, y: amdahlValue(x, amdahl) })), asymptote: amdahl.asymptote } : null,
-  };
+  const samples = curveSamples(group.points.map((p) => p.x));
+  const fits: { [M in ModelName]?: FittedModel } = {};
+  for (const name of MODEL_NAMES) {
+    const fit = group.fits[name];
+    if (fit.status !== 'ok') continue;
+    const model = modelEntry(name);
+    fits[name] = {
+      curve: samples.map((x) => ({ x, y: model.curve(fit.params, x) })),
+      ...(model.peak && { peak: fit.peak && fit.peak.x !== null && fit.peak.y !== null ? { x: fit.peak.x, y: fit.peak.y } : null }),
+      ...(model.asymptote && { asymptote: fit.asymptote ?? null }),
+    };
+  }
+  return { label, points: group.points.map((p) => ({ x: p.x, y: measuredY(group, p) })), fits };
 }
 
 /** The panel title of a poolscope group: "python3.13t, cpu, 1,000 tasks". */
@@ -72,7 +70,7 @@ export function plotInputFromSummary(summary: SummaryDocument, categories: reado
     }
     const usl = group.fits.usl;
     if (usl.status === 'ok') {
-      for (const n of curveSamples(group.points.map((p) => p.x))) curves.push({ ...key, num_threads: n, speedup: uslValue(n, usl) });
+      for (const n of curveSamples(group.points.map((p) => p.x))) curves.push({ ...key, num_threads: n, speedup: modelEntry('usl').curve(usl.params, n) });
     }
     const plateau = group.plateau;
     if (plateau.status === 'found' && plateau.within_measured) {

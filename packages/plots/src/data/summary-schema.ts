@@ -1,3 +1,4 @@
+import { MODEL_NAMES, modelEntry, type ModelEntry, type ModelName } from '@poolscope/analysis';
 import { TASK_TYPES } from '@poolscope/core';
 import { z } from 'zod';
 
@@ -7,8 +8,9 @@ import { z } from 'zod';
  * analysis can grow without breaking plots.
  *
  * A runtime check of the analysis types (`AnalysisSummary`, `ScalingAnalysis` in
- * @poolscope/analysis): a type test (test/data/summary-schema.test.ts) asserts that what the
- * analysis writes fits these schemas, so the two cannot drift apart unnoticed.
+ * @poolscope/analysis): the fits are read model by model from the analysis' registry, and a type
+ * test (test/data/summary-schema.types.ts) asserts that what the analysis writes fits these
+ * schemas, so the two cannot drift apart unnoticed.
  */
 const interval = z.tuple([z.number(), z.number()]).readonly();
 
@@ -23,21 +25,29 @@ const point = z.object({
 
 const insufficient = z.object({ status: z.literal('insufficient'), reason: z.string() });
 
-const amdahl = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), s: z.number(), gamma: z.number(), asymptote: z.number().nullable() }),
-  insufficient,
-]);
+/** Values a model derives from its parameters, as its fit records them (the registry says which a model has). */
+const peak = z.object({ x: z.number().nullable(), y: z.number().nullable() });
+const asymptote = z.number().nullable();
 
-const usl = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('ok'),
-    sigma: z.number(),
-    kappa: z.number(),
-    gamma: z.number(),
-    peak: z.object({ x: z.number().nullable(), y: z.number().nullable() }),
-  }),
-  insufficient,
-]);
+/**
+ * A fit of one model as the figures read it: its parameters (those the registry names) and the
+ * values its model derives (the USL's `peak`, Amdahl's `asymptote`); or why it was not fitted.
+ */
+function fitSchema(model: ModelEntry) {
+  return z.discriminatedUnion('status', [
+    z.object({
+      status: z.literal('ok'),
+      params: z.object(Object.fromEntries(model.params.map((name) => [name, z.number()]))),
+      // Required of the models that derive them; typed as optional, as one type serves every model.
+      peak: (model.peak ? peak : peak.optional()) as z.ZodOptional<typeof peak>,
+      asymptote: (model.asymptote ? asymptote : asymptote.optional()) as z.ZodOptional<typeof asymptote>,
+    }),
+    insufficient,
+  ]);
+}
+
+/** Every model's fit of a group, by the registry's names. */
+const fits = z.object(Object.fromEntries(MODEL_NAMES.map((name) => [name, fitSchema(modelEntry(name))])) as Record<ModelName, ReturnType<typeof fitSchema>>);
 
 const plateau = z.discriminatedUnion('status', [
   z.object({
@@ -56,7 +66,7 @@ const metric = z.enum(['time', 'throughput']);
 export const analysedGroupSchema = z.object({
   metric,
   points: z.array(point).readonly(),
-  fits: z.object({ amdahl, usl }),
+  fits,
   plateau,
 });
 

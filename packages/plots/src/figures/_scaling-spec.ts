@@ -7,6 +7,7 @@ import { targetPalette, type TargetPalette } from '../style/palette.js';
 import { PANEL_HEIGHT, REFERENCE_GREY, THEME, panelWidth } from '../style/theme.js';
 import { curveSamples, distinctAscending, threadAxis } from '../style/thread-axis.js';
 import { VEGA_LITE_SCHEMA } from './_schema.js';
+import { layersIf, type Field, type FilterTransform, type Layer, type MarkPropFieldDef, type PositionFieldDef, type StringFieldDef, type TopLevelFacetSpec } from './_vega-lite.js';
 
 /** The kinds of line a speedup panel draws; also the entries of its line legend. */
 export const SCALING_LINES = {
@@ -134,37 +135,35 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
     }
   }
 
-  const x = { field: 'threads', type: 'quantitative', scale: axis.scale, axis: axis.axis };
+  const x: PositionFieldDef<Field> = { field: 'threads', type: 'quantitative', scale: axis.scale, axis: axis.axis };
   // Headroom over the highest value for the plateau marks' strip, so the marks never cover data.
   const marksBottom = Math.max(0, ...rows.map((r) => (r.top === null ? 0 : r.top + PLATEAU_MARK_STEP / 2)));
   const highest = Math.max(0, ...rows.map((r) => Math.max(r.speedup ?? 0, r.line === SCALING_LINES.measured ? (r.hi ?? 0) : 0)));
   const headroom = marksBottom > 0 && highest > 0 ? { domainMax: roundUpToTick(highest / (1 - marksBottom / PANEL_HEIGHT)) } : {};
-  const y = { field: 'speedup', type: 'quantitative', title: SPEEDUP_TITLE, scale: { zero: true, ...headroom } };
-  const color = { field: 'target', type: 'nominal', title: 'target', scale: { domain: palette.targets, range: palette.colors }, legend: { values: present, orient: 'right' } };
-  const shape = { field: 'target', type: 'nominal', title: 'target', scale: { domain: palette.targets, range: palette.shapes }, legend: { values: present } };
+  const y: PositionFieldDef<Field> = { field: 'speedup', type: 'quantitative', title: SPEEDUP_TITLE, scale: { zero: true, ...headroom } };
+  const color: MarkPropFieldDef<Field> = { field: 'target', type: 'nominal', title: 'target', scale: { domain: [...palette.targets], range: [...palette.colors] }, legend: { values: present, orient: 'right' } };
+  const shape: MarkPropFieldDef<Field> = { field: 'target', type: 'nominal', title: 'target', scale: { domain: [...palette.targets], range: [...palette.shapes] }, legend: { values: present } };
   // Layers with nothing to draw are left out (an empty layer makes Vega warn of an infinite extent),
   // and so are their legend entries.
   const has = (line: string, withInterval = false) => rows.some((r) => r.line === line && (!withInterval || (r.lo !== null && r.hi !== null)));
-  const lineLegend = { title: 'lines', symbolType: 'stroke', symbolSize: 300, orient: 'right', values: LINE_DOMAIN.filter((line) => has(line)) };
+  const lineLegend: MarkPropFieldDef<Field>['legend'] = { title: 'lines', symbolType: 'stroke', symbolSize: 300, orient: 'right', values: LINE_DOMAIN.filter((line) => has(line)) };
   // Dash, opacity and width all encode the kind of line, so its legend shows how each is drawn.
-  const byLine = (range: readonly unknown[]) => ({ field: 'line', type: 'ordinal', sort: LINE_DOMAIN, title: 'lines', scale: { domain: LINE_DOMAIN, range }, legend: lineLegend });
+  const byLine = (range: (number | number[])[]): MarkPropFieldDef<Field> => ({ field: 'line', type: 'ordinal', sort: LINE_DOMAIN, title: 'lines', scale: { domain: LINE_DOMAIN, range }, legend: lineLegend });
   const strokeDash = byLine(LINE_DASHES);
   const opacity = byLine(LINE_OPACITY);
   const strokeWidth = byLine(LINE_WIDTHS);
   // Plateau marks sit at fixed pixels from the panel's top; their tooltip gives the true CI.
-  const markTop = { field: 'top', type: 'quantitative', scale: null };
-  const tooltip = [{ field: 'target', type: 'nominal' }, { field: 'threads', type: 'quantitative', title: 'plateau threshold' }, { field: 'ci', type: 'nominal', title: '95% CI (threads)' }];
-  const only = (line: string) => ({ filter: { field: 'line', equal: line } });
+  const markTop: PositionFieldDef<Field> = { field: 'top', type: 'quantitative', scale: null };
+  const tooltip: StringFieldDef<Field>[] = [{ field: 'target', type: 'nominal' }, { field: 'threads', type: 'quantitative', title: 'plateau threshold' }, { field: 'ci', type: 'nominal', title: '95% CI (threads)' }];
+  const only = (line: string): FilterTransform => ({ filter: { field: 'line', equal: line } });
 
   const columns = taskCounts.length;
-  const facet: Record<string, unknown> = {
+  const facet = {
     column: { field: 'column', type: 'nominal', sort: taskCounts.map(tasksLabel), header: { title: null } },
-  };
-  if (rowsByTaskType) {
-    facet.row = { field: 'row', type: 'nominal', sort: taskTypes.map(taskTypeLabel), header: { title: null, labelAngle: 0, labelAlign: 'left' } };
-  }
+    ...(rowsByTaskType && { row: { field: 'row', type: 'nominal', sort: taskTypes.map(taskTypeLabel), header: { title: null, labelAngle: 0, labelAlign: 'left' } } }),
+  } satisfies TopLevelFacetSpec['facet'];
 
-  const spec = {
+  const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },
     data: { values: rows },
@@ -173,34 +172,30 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
       width: panelWidth(columns),
       height: PANEL_HEIGHT,
       layer: [
-        ...(has(SCALING_LINES.plateau)
-          ? [
-              {
-                transform: [only(SCALING_LINES.plateau)],
-                mark: { type: 'rule' },
-                encoding: { x, color, strokeDash, opacity, strokeWidth },
-              },
-              {
-                transform: [only(SCALING_LINES.plateau)],
-                mark: { type: 'point', shape: 'triangle-down', filled: true, size: 40, opacity: 1 },
-                encoding: { x, y: markTop, color, tooltip },
-              },
-            ]
-          : []),
-        ...(rows.some((r) => r.ci_lo !== null)
-          ? [
-              {
-                transform: [only(SCALING_LINES.plateau), { filter: { field: 'ci_lo', valid: true } }],
-                mark: { type: 'rule', strokeWidth: 1.5 },
-                encoding: { x: { ...x, field: 'ci_lo' }, x2: { field: 'ci_hi' }, y: markTop, color, tooltip },
-              },
-            ]
-          : []),
+        ...layersIf(has(SCALING_LINES.plateau), [
+          {
+            transform: [only(SCALING_LINES.plateau)],
+            mark: { type: 'rule' },
+            encoding: { x, color, strokeDash, opacity, strokeWidth },
+          },
+          {
+            transform: [only(SCALING_LINES.plateau)],
+            mark: { type: 'point', shape: 'triangle-down', filled: true, size: 40, opacity: 1 },
+            encoding: { x, y: markTop, color, tooltip },
+          },
+        ]),
+        ...layersIf(rows.some((r) => r.ci_lo !== null), [
+          {
+            transform: [only(SCALING_LINES.plateau), { filter: { field: 'ci_lo', valid: true } }],
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: { x: { ...x, field: 'ci_lo' }, x2: { field: 'ci_hi' }, y: markTop, color, tooltip },
+          },
+        ]),
         // A CI that runs on past the axis ends in an arrowhead pointing on, just past the axis' end
         // (offset by its half-width so it neither hides the threshold's marker nor leaves a gap).
         ...(['lo', 'hi'] as const)
           .filter((end) => rows.some((r) => r[`${end}_clipped`]))
-          .map((end) => ({
+          .map((end): Layer => ({
             transform: [only(SCALING_LINES.plateau), { filter: { field: `${end}_clipped`, equal: true } }],
             mark: { type: 'point', shape: end === 'hi' ? 'triangle-right' : 'triangle-left', filled: true, size: 45, opacity: 1, xOffset: end === 'hi' ? 4 : -4 },
             encoding: { x: { ...x, field: `ci_${end}` }, y: markTop, color, tooltip },
@@ -210,24 +205,20 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
           mark: { type: 'line', color: REFERENCE_GREY },
           encoding: { x, y, strokeDash, opacity, strokeWidth },
         },
-        ...(has(SCALING_LINES.fit)
-          ? [
-              {
-                transform: [only(SCALING_LINES.fit)],
-                mark: { type: 'line' },
-                encoding: { x, y, color, detail: { field: 'target' }, strokeDash, opacity, strokeWidth },
-              },
-            ]
-          : []),
-        ...(has(SCALING_LINES.measured, true)
-          ? [
-              {
-                transform: [only(SCALING_LINES.measured), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
-                mark: { type: 'rule', strokeWidth: 1.5 },
-                encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
-              },
-            ]
-          : []),
+        ...layersIf(has(SCALING_LINES.fit), [
+          {
+            transform: [only(SCALING_LINES.fit)],
+            mark: { type: 'line' },
+            encoding: { x, y, color, detail: { field: 'target' }, strokeDash, opacity, strokeWidth },
+          },
+        ]),
+        ...layersIf(has(SCALING_LINES.measured, true), [
+          {
+            transform: [only(SCALING_LINES.measured), { filter: { field: 'lo', valid: true } }, { filter: { field: 'hi', valid: true } }],
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
+          },
+        ]),
         {
           transform: [only(SCALING_LINES.measured)],
           mark: { type: 'line' },
@@ -243,5 +234,5 @@ export function scalingSpec(options: ScalingSpecOptions): TopLevelSpec {
     resolve: { scale: { y: 'shared' } },
     config: THEME,
   };
-  return spec as unknown as TopLevelSpec;
+  return spec;
 }

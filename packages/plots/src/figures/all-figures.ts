@@ -1,3 +1,4 @@
+import { MODEL_NAMES } from '@poolscope/analysis';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PlotInput } from '../types.js';
 import { plotsMessages } from '../messages.js';
@@ -52,7 +53,7 @@ export function buildFigures(input: PlotInput, options: BuildFiguresOptions = {}
     skipped.push({ name: 'fn-scaling-breakdown', reason: plotsMessages.noProfile }, { name: 'fn-scaling-distribution', reason: plotsMessages.noProfile });
   }
   // A panel per group that says only "too few points to fit" tells nothing the report does not.
-  if (input.fits.groups.some((g) => g.usl !== null || g.amdahl !== null)) figures.push({ name: 'usl-fit', spec: uslFitSpec(input.fits) });
+  if (input.fits.groups.some((g) => MODEL_NAMES.some((model) => g.fits[model]))) figures.push({ name: 'usl-fit', spec: uslFitSpec(input.fits) });
   else skipped.push({ name: 'usl-fit', reason: input.fits.groups.length > 0 ? plotsMessages.noFittedGroup : plotsMessages.noSpeedups });
   figures.sort((a, b) => FIGURE_NAMES.indexOf(a.name) - FIGURE_NAMES.indexOf(b.name));
   return { figures, skipped };

@@ -5,6 +5,7 @@ import { CATEGORY_SCALE } from '../style/categories.js';
 import { PANEL_HEIGHT, THEME, panelWidth } from '../style/theme.js';
 import { BREAKDOWN_LINES, categoryLayout } from './_category-rows.js';
 import { VEGA_LITE_SCHEMA } from './_schema.js';
+import type { Field, PositionFieldDef } from './_vega-lite.js';
 
 const THREADS_TITLE = 'threads N';
 const LINE_DOMAIN = [BREAKDOWN_LINES.speedup, BREAKDOWN_LINES.cpu];
@@ -16,8 +17,8 @@ const LINE_DOMAIN = [BREAKDOWN_LINES.speedup, BREAKDOWN_LINES.cpu];
  */
 export function fnScalingBreakdownSpec(data: BreakdownData): TopLevelSpec {
   const layout = categoryLayout(data, true);
-  const x = { field: 'threads', type: 'ordinal', sort: 'ascending', title: THREADS_TITLE, axis: { labelAngle: 0 } };
-  const spec = {
+  const x: PositionFieldDef<Field> = { field: 'threads', type: 'ordinal', sort: 'ascending', title: THREADS_TITLE, axis: { labelAngle: 0 } };
+  const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: plotsMessages.breakdownTitle, subtitle: plotsMessages.breakdownSubtitle },
     data: { values: layout.rows },
@@ -54,5 +55,5 @@ export function fnScalingBreakdownSpec(data: BreakdownData): TopLevelSpec {
     resolve: { scale: { y: 'independent' } },
     config: THEME,
   };
-  return spec as unknown as TopLevelSpec;
+  return spec;
 }

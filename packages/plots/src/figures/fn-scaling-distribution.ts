@@ -12,7 +12,7 @@ import { VEGA_LITE_SCHEMA } from './_schema.js';
  */
 export function fnScalingDistributionSpec(data: Pick<BreakdownData, 'categories'>): TopLevelSpec {
   const layout = categoryLayout({ categories: data.categories, points: [] }, false);
-  const spec = {
+  const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: plotsMessages.distributionTitle, subtitle: plotsMessages.distributionSubtitle },
     data: { values: layout.rows },
@@ -33,5 +33,5 @@ export function fnScalingDistributionSpec(data: Pick<BreakdownData, 'categories'
     },
     config: THEME,
   };
-  return spec as unknown as TopLevelSpec;
+  return spec;
 }

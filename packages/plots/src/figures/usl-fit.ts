@@ -1,3 +1,4 @@
+import { MODEL_NAMES, modelEntry, type ModelName } from '@poolscope/analysis';
 import type { TopLevelSpec } from 'vega-lite';
 import type { FitData, FitGroup } from '../types.js';
 import { plotsMessages } from '../messages.js';
@@ -5,13 +6,45 @@ import { shortNumber } from '../style/labels.js';
 import { PANEL_HEIGHT, THEME, panelWidth } from '../style/theme.js';
 import { threadAxis } from '../style/thread-axis.js';
 import { VEGA_LITE_SCHEMA } from './_schema.js';
+import type { Field, FilterTransform, Layer, MarkPropFieldDef, PositionFieldDef } from './_vega-lite.js';
 
-/** The lines of a fit panel, as its legend names them. */
-export const FIT_LINES = { usl: 'USL fit', amdahl: 'Amdahl fit', peak: 'USL peak N*', asymptote: 'Amdahl limit' } as const;
-const LINE_DOMAIN = Object.values(FIT_LINES);
-// Okabe-Ito blue and vermillion for the two models; the measured points are black.
-const LINE_COLORS = ['#0072B2', '#D55E00', '#0072B2', '#D55E00'];
-const LINE_DASHES = [[1, 0], [6, 3], [2, 3], [2, 3]];
+/**
+ * Each model's colour (Okabe-Ito blue and vermillion; the measured points are black) and the
+ * dash of its curve; the peak or asymptote it marks is dotted in its colour.
+ */
+const MODEL_LOOK: { readonly [M in ModelName]: { readonly color: string; readonly dash: number[] } } = {
+  usl: { color: '#0072B2', dash: [1, 0] },
+  amdahl: { color: '#D55E00', dash: [6, 3] },
+};
+const MARK_DASH = [2, 3];
+
+/** One kind of line of a fit panel: a model's curve, or a value it marks (a rule across the panel). */
+interface Series {
+  readonly name: string;
+  readonly model: ModelName;
+  readonly kind: 'curve' | 'peak' | 'asymptote';
+}
+
+/** The models as the panels show them: the most general first (the registry lists the simplest first). */
+const SHOWN = [...MODEL_NAMES].reverse();
+
+/** The lines of a fit panel, in legend order: every model's curve, then the values they mark. */
+const SERIES: readonly Series[] = [
+  ...SHOWN.map((model): Series => ({ name: plotsMessages.fitLine(modelEntry(model).label), model, kind: 'curve' })),
+  ...SHOWN.flatMap((model): Series[] => {
+    const { label, peak, asymptote } = modelEntry(model);
+    return [
+      ...(peak ? [{ name: plotsMessages.peakLine(label), model, kind: 'peak' as const }] : []),
+      ...(asymptote ? [{ name: plotsMessages.asymptoteLine(label), model, kind: 'asymptote' as const }] : []),
+    ];
+  }),
+];
+const LINE_DOMAIN = SERIES.map((s) => s.name);
+const LINE_COLORS = SERIES.map((s) => MODEL_LOOK[s.model].color);
+const LINE_DASHES = SERIES.map((s) => (s.kind === 'curve' ? MODEL_LOOK[s.model].dash : MARK_DASH));
+/** The series' names, by model and kind. */
+const seriesName = (model: ModelName, kind: Series['kind']) => SERIES.find((s) => s.model === model && s.kind === kind)!.name;
+
 const MEASURED = 'measured';
 const NOTE = 'note';
 // Blank space kept above the highest point or curve for the panel's notes, as a share of it.
@@ -36,7 +69,7 @@ interface Row {
 
 /** The highest point or in-range curve value of a group. */
 function dataTop(group: FitGroup, inRange: (x: number) => boolean = () => true): number {
-  const ys = [...group.points, ...(group.usl?.curve ?? []), ...(group.amdahl?.curve ?? [])].filter((p) => inRange(p.x)).map((p) => p.y);
+  const ys = [...group.points, ...SHOWN.flatMap((model) => group.fits[model]?.curve ?? [])].filter((p) => inRange(p.x)).map((p) => p.y);
   return Math.max(0, ...ys);
 }
 
@@ -65,19 +98,20 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     const base = { group: label, note: null, line: null, alpha: 1, y2: null };
     const notes: string[] = [];
     for (const p of group.points) rows.push({ ...base, series: MEASURED, x: p.x, y: p.y });
-    if (group.usl) {
-      for (const p of group.usl.curve) if (inRange(p.x)) rows.push({ ...base, series: FIT_LINES.usl, x: p.x, y: p.y });
-      const peak = group.usl.peak;
-      if (peak && inRange(peak.x)) rows.push({ ...base, series: FIT_LINES.peak, x: peak.x, y: 0, y2: dataTop(group, inRange) });
-      notes.push(peak ? plotsMessages.peak(shortNumber(peak.x), `${shortNumber(peak.y)}`) : plotsMessages.noPeak);
-    }
-    if (group.amdahl) {
-      for (const p of group.amdahl.curve) if (inRange(p.x)) rows.push({ ...base, series: FIT_LINES.amdahl, x: p.x, y: p.y });
-      const limit = group.amdahl.asymptote;
-      if (limit !== null && Number.isFinite(limit)) {
+    for (const model of SHOWN) {
+      const fit = group.fits[model];
+      if (!fit) continue;
+      for (const p of fit.curve) if (inRange(p.x)) rows.push({ ...base, series: seriesName(model, 'curve'), x: p.x, y: p.y });
+      if (fit.peak !== undefined) {
+        const peak = fit.peak;
+        if (peak && inRange(peak.x)) rows.push({ ...base, series: seriesName(model, 'peak'), x: peak.x, y: 0, y2: dataTop(group, inRange) });
+        notes.push(peak ? plotsMessages.peak(shortNumber(peak.x), `${shortNumber(peak.y)}`) : plotsMessages.noPeak);
+      }
+      const limit = fit.asymptote;
+      if (limit !== undefined && limit !== null && Number.isFinite(limit)) {
         // Drawn only when it sits near the data; otherwise it would flatten every curve.
-        if (limit <= dataTop(group, inRange) * 1.5) rows.push({ ...base, series: FIT_LINES.asymptote, x: null, y: limit });
-        notes.push(plotsMessages.asymptote(shortNumber(limit)));
+        if (limit <= dataTop(group, inRange) * 1.5) rows.push({ ...base, series: seriesName(model, 'asymptote'), x: null, y: limit });
+        notes.push(plotsMessages.asymptote(modelEntry(model).label, shortNumber(limit)));
       }
     }
     // Every layer gets a row in every panel, invisible where it has nothing to draw: Vega warns of
@@ -85,26 +119,38 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     for (const series of LINE_DOMAIN) {
       if (!rows.some((r) => r.group === label && r.series === series)) rows.push({ ...base, series, x: xMin, y: 0, y2: 0, alpha: 0 });
     }
-    if (!group.usl && !group.amdahl) notes.push(plotsMessages.noFit);
+    if (!SHOWN.some((model) => group.fits[model])) notes.push(plotsMessages.noFit);
     // The notes sit at the top of the panel: an invisible point above the data keeps them clear of it.
-    const drawnLimit = rows.find((r) => r.group === label && r.series === FIT_LINES.asymptote)?.y ?? 0;
-    const top = Math.max(dataTop(group, inRange), drawnLimit);
+    const limits = rows.filter((r) => r.group === label && SERIES.some((s) => s.kind === 'asymptote' && s.name === r.series)).map((r) => r.y ?? 0);
+    const top = Math.max(dataTop(group, inRange), ...limits);
     notes.forEach((note, line) => rows.push({ ...base, series: NOTE, x: null, y: top * (1 + HEADROOM * (notes.length / 2)), note, line }));
   }
 
-  const x = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
+  const x: PositionFieldDef<Field> = { field: 'x', type: 'quantitative', scale: axis.scale, axis: axis.axis };
   // Not niced: the headroom point sets the top, so no panel's top tick label pokes above its frame.
-  const y = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
+  const y: PositionFieldDef<Field> = { field: 'y', type: 'quantitative', title: data.yTitle, scale: { zero: true, nice: false } };
   // The legend names only the lines drawn somewhere (none when no group could be fitted).
   const drawn = LINE_DOMAIN.filter((series) => rows.some((r) => r.series === series && r.alpha === 1));
-  const legend = drawn.length > 0 ? { title: null, symbolType: 'stroke', symbolSize: 300, values: drawn } : null;
-  const color = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
-  const strokeDash = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
-  const opacity = { field: 'alpha', type: 'quantitative', scale: null };
-  const only = (series: string) => ({ filter: { field: 'series', equal: series } });
+  const legend: MarkPropFieldDef<Field>['legend'] = drawn.length > 0 ? { title: null, symbolType: 'stroke', symbolSize: 300, values: drawn } : null;
+  const color: MarkPropFieldDef<Field> = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_COLORS }, legend };
+  const strokeDash: MarkPropFieldDef<Field> = { field: 'series', type: 'nominal', scale: { domain: LINE_DOMAIN, range: LINE_DASHES }, legend };
+  const opacity: MarkPropFieldDef<Field> = { field: 'alpha', type: 'quantitative', scale: null };
+  const only = (series: string): FilterTransform => ({ filter: { field: 'series', equal: series } });
   const columns = Math.min(MAX_COLUMNS, Math.max(1, labels.length));
+  // Later layers draw on top: the most general model's curve last, over the values the models mark.
+  const drawOrder = [...SERIES].reverse();
+  const markLayers = drawOrder
+    .filter((s) => s.kind !== 'curve')
+    .map((s): Layer =>
+      s.kind === 'peak'
+        ? { transform: [only(s.name)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y, y2: { field: 'y2' }, color, strokeDash, opacity } }
+        : { transform: [only(s.name)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, color, strokeDash, opacity } },
+    );
+  const curveLayers = drawOrder
+    .filter((s) => s.kind === 'curve')
+    .map((s): Layer => ({ transform: [only(s.name)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } }));
 
-  const spec = {
+  const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: plotsMessages.uslFitTitle, subtitle: plotsMessages.uslFitSubtitle },
     data: { values: rows },
@@ -114,10 +160,8 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
       width: panelWidth(columns),
       height: PANEL_HEIGHT,
       layer: [
-        { transform: [only(FIT_LINES.asymptote)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, color, strokeDash, opacity } },
-        { transform: [only(FIT_LINES.peak)], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y, y2: { field: 'y2' }, color, strokeDash, opacity } },
-        { transform: [only(FIT_LINES.amdahl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } },
-        { transform: [only(FIT_LINES.usl)], mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, strokeDash, opacity } },
+        ...markLayers,
+        ...curveLayers,
         { transform: [only(MEASURED)], mark: { type: 'point', filled: true, size: 55, color: '#222222', opacity: 1 }, encoding: { x, y } },
         { transform: [only(NOTE)], mark: { type: 'point', opacity: 0 }, encoding: { y } },
         {
@@ -130,5 +174,5 @@ export function uslFitSpec(data: FitData): TopLevelSpec {
     resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
     config: THEME,
   };
-  return spec as unknown as TopLevelSpec;
+  return spec;
 }

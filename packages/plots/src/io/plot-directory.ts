@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '@poolscope/core';
+import { runDirectory, writeFileAtomic } from '@poolscope/core';
 import { buildFigures, type FigureName, type SkippedFigure } from '../figures/all-figures.js';
 import { FIGURE_FORMATS, renderFigure, type FigureFormat } from '../render/render.js';
-import { readPlotInput, runPaths } from './read-plot-input.js';
+import { readPlotInput } from './read-plot-input.js';
 
 export interface PlotDirectoryOptions {
   /** Image formats to write beside each `<name>.vl.json`; default `['svg', 'png']`. */
@@ -30,7 +30,7 @@ export async function plotDirectory(dir: string, options: PlotDirectoryOptions =
   const formats = options.formats ?? FIGURE_FORMATS;
   const input = await readPlotInput(dir);
   const { figures, skipped } = buildFigures(input);
-  const out = runPaths(dir).figures;
+  const out = runDirectory(dir).figures;
   const written: WrittenFigure[] = [];
   for (const { name, spec } of figures) {
     // Ids prefixed by the figure's name, so the SVGs can share one HTML page (the report).

@@ -1,20 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ERROR_CODES, PoolscopeError, profileSchema, readRecords } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError, profileSchema, readRecords, runDirectory } from '@poolscope/core';
 import type { CategoryTime, PlotInput } from '../types.js';
 import { CategoryTimeAccumulator } from '../data/category-times.js';
 import { plotInputFromSummary } from '../data/from-summary.js';
 import { summaryDocumentSchema, type SummaryDocument } from '../data/summary-schema.js';
 import { plotsMessages } from '../messages.js';
-
-/** Where a run directory keeps what the figures are drawn from. */
-export function runPaths(dir: string) {
-  return {
-    summary: join(dir, 'analysis', 'summary.json'),
-    profile: join(dir, 'raw', 'profile.csv'),
-    figures: join(dir, 'figures'),
-  };
-}
 
 /** Reads and checks `summary.json` as `poolscope analyze DIR` writes it. */
 export function readSummary(file: string): SummaryDocument {
@@ -58,7 +48,7 @@ export async function readCategoryTimes(file: string): Promise<CategoryTime[]> {
  * and `DIR/raw/profile.csv` (when the run was profiled).
  */
 export async function readPlotInput(dir: string): Promise<PlotInput> {
-  const paths = runPaths(dir);
+  const paths = runDirectory(dir);
   const summary = readSummary(paths.summary);
   const categories = existsSync(paths.profile) ? await readCategoryTimes(paths.profile) : null;
   return plotInputFromSummary(summary, categories);

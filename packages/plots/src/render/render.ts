@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
+import type { LoggerInterface } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 import { specJson } from './spec-json.js';
@@ -36,21 +37,29 @@ export interface RenderOptions {
 }
 
 /** A Vega logger that keeps warnings and errors instead of printing them (libraries never print). */
-function collectingLogger(messages: string[]) {
+function collectingLogger(messages: string[]): LoggerInterface {
   let level = vega.Warn;
-  const keep = (prefix: string) => (...args: readonly unknown[]) => {
-    messages.push(`${prefix}${args.map(String).join(' ')}`);
-  };
-  const logger = {
+  const text = (args: readonly unknown[]) => args.map(String).join(' ');
+  const logger: LoggerInterface = {
     level(value?: number) {
       if (value === undefined) return level;
       level = value;
       return logger;
     },
-    error: keep('error: '),
-    warn: keep(''),
-    info: () => logger,
-    debug: () => logger,
+    error(...args) {
+      messages.push(`error: ${text(args)}`);
+      return this;
+    },
+    warn(...args) {
+      messages.push(text(args));
+      return this;
+    },
+    info() {
+      return this;
+    },
+    debug() {
+      return this;
+    },
   };
   return logger;
 }
@@ -74,8 +83,8 @@ export function renderSvg(spec: TopLevelSpec, options: Pick<RenderOptions, 'idPr
       const warnings: string[] = [];
       const logger = collectingLogger(warnings);
       // On a copy: Vega tags inline data rows with ids, and the caller's spec must stay as given.
-      const vgSpec = compile(structuredClone(spec), { logger: logger as never }).spec;
-      const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger: logger as never, logLevel: vega.Warn });
+      const vgSpec = compile(structuredClone(spec), { logger }).spec;
+      const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger, logLevel: vega.Warn });
       try {
         vega.resetSVGDefIds();
         const svg = await view.toSVG();

@@ -1,11 +1,13 @@
+import type { Axis, Scale } from '../figures/_vega-lite.js';
+
 /** The numbers of threads (or any capacity on the x axis) a figure shows, and how to lay them out. */
 export interface ThreadAxis {
   /** True when every value is a power of two: the axis is then log2, one step per doubling. */
   readonly log2: boolean;
   /** Vega-Lite scale for a quantitative x. */
-  readonly scale: Record<string, unknown>;
+  readonly scale: Scale;
   /** Vega-Lite axis with a tick at each measured value. */
-  readonly axis: Record<string, unknown>;
+  readonly axis: Axis;
   /** The measured values, ascending and distinct. */
   readonly values: readonly number[];
 }

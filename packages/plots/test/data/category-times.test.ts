@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CategoryTimeAccumulator, categoryTimes, type ProfileSample } from '../../src/index.js';
+import { categoryTimes, type ProfileSample } from '../../src/index.js';
+import { CategoryTimeAccumulator } from '../../src/data/category-times.js';
 
 const row = (over: Partial<ProfileSample>): ProfileSample => ({
   run_id: 'r1',

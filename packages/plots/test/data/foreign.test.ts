@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { fitDataFromScalingAnalysis, foreignGroupLabel, renderFigure, scalingDocumentSchema, uslFitSpec } from '../../src/index.js';
+import { fitDataFromScalingAnalysis, renderFigure, uslFitSpec } from '../../src/index.js';
+import { foreignGroupLabel } from '../../src/data/from-summary.js';
+import { scalingDocumentSchema } from '../../src/data/summary-schema.js';
 import { expectGolden } from '../fixtures/golden.js';
 
 // fixtures/foreign/analysis.json is `poolscope analyze throughput.csv --x users --y rps --by db

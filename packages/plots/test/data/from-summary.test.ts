@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { plotInputFromSummary, summaryDocumentSchema, timingGroupLabel, uslValue, type CategoryTime, type SummaryDocument } from '../../src/index.js';
+import { modelEntry } from '@poolscope/analysis';
+import { plotInputFromSummary, type CategoryTime, type SummaryDocument } from '../../src/index.js';
+import { summaryDocumentSchema } from '../../src/data/summary-schema.js';
+import { timingGroupLabel } from '../../src/data/from-summary.js';
 import { RUN_SMALL } from '../fixtures/paths.js';
 
 const summary: SummaryDocument = summaryDocumentSchema.parse(JSON.parse(readFileSync(join(RUN_SMALL, 'analysis', 'summary.json'), 'utf8')));
@@ -35,7 +38,7 @@ describe('plotInputFromSummary', () => {
     expect(curve[curve.length - 1]?.num_threads).toBe(8);
     const usl = firstGroup.fits.usl;
     if (usl.status !== 'ok') throw new Error('fixture group 0 has a USL fit');
-    for (const c of curve) expect(c.speedup).toBeCloseTo(uslValue(c.num_threads, usl), 12);
+    for (const c of curve) expect(c.speedup).toBeCloseTo(modelEntry('usl').curve(usl.params, c.num_threads), 12);
   });
 
   test('marks a plateau only when found within the measured threads', () => {
@@ -55,7 +58,7 @@ describe('plotInputFromSummary', () => {
     }));
     const result = plotInputFromSummary(doc, null);
     const label = timingGroupLabel(firstGroup.key);
-    expect(result.fits.groups.find((g) => g.label === label)).toMatchObject({ usl: null, amdahl: null });
+    expect(result.fits.groups.find((g) => g.label === label)).toMatchObject({ fits: {} });
     expect(result.scaling.curves.some((c) => c.target === firstGroup.key.target && c.task_type === firstGroup.key.task_type && c.num_tasks === firstGroup.key.num_tasks)).toBe(false);
   });
 
@@ -80,8 +83,8 @@ describe('plotInputFromSummary', () => {
     const usl = firstGroup.fits.usl;
     const amdahl = firstGroup.fits.amdahl;
     if (usl.status !== 'ok' || amdahl.status !== 'ok') throw new Error('fixture group 0 has both fits');
-    expect(group.usl?.peak).toEqual({ x: usl.peak.x, y: usl.peak.y });
-    expect(group.amdahl?.asymptote).toBe(amdahl.asymptote);
+    expect(group.fits.usl?.peak).toEqual({ x: usl.peak?.x, y: usl.peak?.y });
+    expect(group.fits.amdahl?.asymptote).toBe(amdahl.asymptote);
   });
 
   test('keeps the profile categories, or none when the run was not profiled', () => {
@@ -92,7 +95,7 @@ describe('plotInputFromSummary', () => {
   });
 
   test('a USL fit without a peak (kappa = 0) has no peak mark', () => {
-    const doc = withFirstGroup((g) => ({ ...g, fits: { ...g.fits, usl: { status: 'ok', sigma: 0.1, kappa: 0, gamma: 1, peak: { x: null, y: null } } } }));
-    expect(plotInputFromSummary(doc, null).fits.groups[0]?.usl?.peak).toBeNull();
+    const doc = withFirstGroup((g) => ({ ...g, fits: { ...g.fits, usl: { status: 'ok', params: { sigma: 0.1, kappa: 0, gamma: 1 }, peak: { x: null, y: null } } } }));
+    expect(plotInputFromSummary(doc, null).fits.groups[0]?.fits.usl?.peak).toBeNull();
   });
 });

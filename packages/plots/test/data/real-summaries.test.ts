@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { buildFigures, readPlotInput, renderSvg } from '../../src/index.js';
+import { buildFigures, readPlotInput } from '../../src/index.js';
+import { renderSvg } from '../../src/render/render.js';
 
 // summary.json files written by `poolscope analyze DIR` itself (the analysis branch at 4d04a4c,
 // issue #5), on timings from its synthesizeTimings: python3.13 (sigma 0.97) and python3.13t
@@ -16,7 +17,7 @@ describe('summary.json as the analysis writes it', () => {
   ])('%s: read, turned into figures, rendered without warnings', async (name, fittedGroups, skippedNames) => {
     const input = await readPlotInput(run(name));
     expect(input.scaling.points).toHaveLength(name === 'analysed-4-threads' ? 48 : 36);
-    expect(input.fits.groups.filter((g) => g.usl !== null)).toHaveLength(fittedGroups);
+    expect(input.fits.groups.filter((g) => g.fits.usl !== undefined)).toHaveLength(fittedGroups);
     const { figures, skipped } = buildFigures(input);
     expect(skipped.map((s) => s.name)).toEqual(skippedNames);
     expect(figures).toHaveLength(5 - skippedNames.length);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FIGURE_NAMES, buildFigures, plotsMessages, runPalette } from '../../src/index.js';
+import { FIGURE_NAMES, buildFigures, plotsMessages } from '../../src/index.js';
+import { runPalette } from '../../src/figures/all-figures.js';
 import { encodings } from '../fixtures/spec-parts.js';
 import { syntheticInput } from '../fixtures/synthetic.js';
 
@@ -21,7 +22,7 @@ describe('buildFigures', () => {
 
   test('skips the fits figure, saying why, when no group could be fitted', () => {
     const input = syntheticInput();
-    const unfitted = { ...input, fits: { ...input.fits, groups: input.fits.groups.map((g) => ({ ...g, usl: null, amdahl: null })) } };
+    const unfitted = { ...input, fits: { ...input.fits, groups: input.fits.groups.map((g) => ({ ...g, fits: {} })) } };
     const { figures, skipped } = buildFigures(unfitted);
     expect(figures.map((f) => f.name)).not.toContain('usl-fit');
     expect(skipped).toEqual([{ name: 'usl-fit', reason: plotsMessages.noFittedGroup }]);

@@ -109,7 +109,7 @@ describe('threadScalingSpec', () => {
 
 describe('threadScalingSpec without fits, CIs or plateaus (fewer than 4 thread counts)', () => {
   test('leaves those layers and their legend entries out, and renders without warnings', async () => {
-    const { renderSvg } = await import('../../src/index.js');
+    const { renderSvg } = await import('../../src/render/render.js');
     const data = scaling(['x', 'y'], [100], [1, 2, 4]);
     const bare: ScalingData = { points: data.points.map((p) => ({ ...p, speedup_lo: null, speedup_hi: null })), curves: [], plateaus: [] };
     const spec = threadScalingSpec(bare);

@@ -1,16 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { FIT_LINES } from '../../src/figures/usl-fit.js';
 import { plotsMessages, uslFitSpec, type FitData, type FitGroup } from '../../src/index.js';
 import { rowsOf } from '../fixtures/spec-parts.js';
 
 const xs = [1, 2, 4, 8];
-const group = (label: string, over: Partial<FitGroup> = {}): FitGroup => ({
+const group = (label: string, fits: FitGroup['fits'] = {}): FitGroup => ({
   label,
   points: xs.map((x) => ({ x, y: x / (1 + 0.1 * (x - 1)) })),
-  usl: { curve: xs.map((x) => ({ x, y: x / (1 + 0.1 * (x - 1)) })), peak: { x: 4, y: 3 } },
-  amdahl: { curve: xs.map((x) => ({ x, y: x / (1 + 0.1 * (x - 1)) })), asymptote: 10 },
-  ...over,
+  fits: {
+    usl: { curve: xs.map((x) => ({ x, y: x / (1 + 0.1 * (x - 1)) })), peak: { x: 4, y: 3 } },
+    amdahl: { curve: xs.map((x) => ({ x, y: x / (1 + 0.1 * (x - 1)) })), asymptote: 10 },
+    ...fits,
+  },
 });
+const unfitted = (label: string): FitGroup => ({ ...group(label), fits: {} });
+// The legend's names of the lines (plotsMessages), as FIT_LINES named them.
+const FIT_LINES = {
+  usl: plotsMessages.fitLine('USL'),
+  amdahl: plotsMessages.fitLine('Amdahl'),
+  peak: plotsMessages.peakLine('USL'),
+  asymptote: plotsMessages.asymptoteLine('Amdahl'),
+};
 const data = (groups: FitGroup[]): FitData => ({ xTitle: 'threads N', yTitle: 'speedup (×)', groups });
 
 const visible = (rows: Record<string, unknown>[], series: string, label: string) => rows.filter((r) => r.series === series && r.group === label && r.alpha === 1);
@@ -23,14 +32,14 @@ describe('uslFitSpec', () => {
     expect(visible(rows, FIT_LINES.usl, 'g')).toHaveLength(4);
     expect(visible(rows, FIT_LINES.amdahl, 'g')).toHaveLength(4);
     expect(visible(rows, FIT_LINES.peak, 'g')).toEqual([expect.objectContaining({ x: 4 })]);
-    expect(notes(rows, 'g')).toEqual([plotsMessages.peak('4', '3'), plotsMessages.asymptote('10')]);
+    expect(notes(rows, 'g')).toEqual([plotsMessages.peak('4', '3'), plotsMessages.asymptote('Amdahl', '10')]);
   });
 
   test('leaves off a peak beyond the axis and an Amdahl limit far above the data, but still names them', () => {
     const rows = rowsOf(uslFitSpec(data([group('g', { usl: { curve: [], peak: { x: 40, y: 9 } }, amdahl: { curve: [], asymptote: 1000 } })])));
     expect(visible(rows, FIT_LINES.peak, 'g')).toEqual([]);
     expect(visible(rows, FIT_LINES.asymptote, 'g')).toEqual([]);
-    expect(notes(rows, 'g')).toEqual([plotsMessages.peak('40', '9'), plotsMessages.asymptote('1,000')]);
+    expect(notes(rows, 'g')).toEqual([plotsMessages.peak('40', '9'), plotsMessages.asymptote('Amdahl', '1,000')]);
   });
 
   test('draws an Amdahl limit that sits near the data', () => {
@@ -39,7 +48,7 @@ describe('uslFitSpec', () => {
   });
 
   test('says so in the panel when a group could not be fitted', () => {
-    const rows = rowsOf(uslFitSpec(data([group('small', { usl: null, amdahl: null })])));
+    const rows = rowsOf(uslFitSpec(data([unfitted('small')])));
     expect(notes(rows, 'small')).toEqual([plotsMessages.noFit]);
     expect(visible(rows, FIT_LINES.usl, 'small')).toEqual([]);
   });
@@ -64,11 +73,11 @@ describe('uslFitSpec legend', () => {
   };
 
   test('names only the lines drawn', () => {
-    const legend = legendOf(uslFitSpec(data([group('g', { usl: { curve: group('g').usl!.curve, peak: null }, amdahl: { curve: [], asymptote: null } })])));
+    const legend = legendOf(uslFitSpec(data([group('g', { usl: { curve: group('g').fits.usl!.curve, peak: null }, amdahl: { curve: [], asymptote: null } })])));
     expect(legend).toMatchObject({ values: [FIT_LINES.usl] });
   });
 
   test('is absent when no group could be fitted', () => {
-    expect(legendOf(uslFitSpec(data([group('a', { usl: null, amdahl: null })])))).toBeNull();
+    expect(legendOf(uslFitSpec(data([unfitted('a')])))).toBeNull();
   });
 });

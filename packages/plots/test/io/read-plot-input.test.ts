@@ -2,8 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
-import { plotsMessages, readPlotInput, readSummary, runPaths } from '../../src/index.js';
+import { ERROR_CODES, PoolscopeError, runDirectory } from '@poolscope/core';
+import { plotsMessages, readPlotInput } from '../../src/index.js';
+import { readSummary } from '../../src/io/read-plot-input.js';
 import { RUN_SMALL } from '../fixtures/paths.js';
 
 const dirs: string[] = [];
@@ -37,22 +38,22 @@ describe('readPlotInput', () => {
 
   test('draws without Experiment 3 when the run has no profile', async () => {
     const dir = runCopy();
-    rmSync(runPaths(dir).profile);
+    rmSync(runDirectory(dir).profile);
     expect((await readPlotInput(dir)).breakdown).toBeNull();
   });
 
   test('a missing summary says to run the analysis first', async () => {
     const dir = runCopy();
-    rmSync(runPaths(dir).summary);
+    rmSync(runDirectory(dir).summary);
     const error = await failure(() => readPlotInput(dir));
     expect(error.code).toBe(ERROR_CODES.NOT_FOUND);
-    expect(error.message).toBe(plotsMessages.summaryMissing(runPaths(dir).summary));
+    expect(error.message).toBe(plotsMessages.summaryMissing(runDirectory(dir).summary));
     expect(error.hint).toBe(plotsMessages.summaryMissingHint);
   });
 
   test('a bad profile row is reported with its file and line', async () => {
     const dir = runCopy();
-    const profile = runPaths(dir).profile;
+    const profile = runDirectory(dir).profile;
     writeFileSync(profile, 'run_id,target,task_type,num_tasks,num_threads,repeat,function,category,self_ns,total_ns,calls\nr,t,cpu,10,2,0,f,task,-5,1,\n');
     const error = await failure(() => readPlotInput(dir));
     expect(error.code).toBe(ERROR_CODES.BAD_DATA);

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, test, vi } from 'vitest';
-import { FONT_FAMILY, renderFigure, renderSvg, svgToPng } from '../../src/index.js';
-import { prefixSvgIds } from '../../src/render/render.js';
+import { renderFigure } from '../../src/index.js';
+import { FONT_FAMILY } from '../../src/render/fonts.js';
+import { prefixSvgIds, renderSvg, svgToPng } from '../../src/render/render.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

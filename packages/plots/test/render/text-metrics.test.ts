@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { describe, expect, test } from 'vitest';
-import { FONT_FILES } from '../../src/index.js';
+import { FONT_FILES } from '../../src/render/fonts.js';
 import { dejavuTextWidth, withDejavuMetrics } from '../../src/render/text-metrics.js';
 
 /** The ink width resvg gives a text set in DejaVu Sans: an independent measure of our advances. */

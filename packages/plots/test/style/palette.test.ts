@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CATEGORY_COLORS, TARGET_COLORS, stableOrder, targetPalette } from '../../src/index.js';
-import { targetSlot } from '../../src/style/palette.js';
+import { targetPalette } from '../../src/index.js';
+import { targetSlot, CATEGORY_COLORS, TARGET_COLORS, stableOrder } from '../../src/style/palette.js';
 
 describe('targetPalette', () => {
   test('gives the same palette whatever order targets come in', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { curveSamples, isPowerOfTwo, threadAxis } from '../../src/index.js';
+import { curveSamples, isPowerOfTwo, threadAxis } from '../../src/style/thread-axis.js';
 
 describe('threadAxis', () => {
   test('is log2 with a tick per measured value when every value is a power of two', () => {

@@ -2,7 +2,7 @@ import { ERROR_CODES, PoolscopeError, type TaskType } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import type { CellSpec } from '../targets/target.js';
 import { seededShuffle } from './random.js';
-import type { RunMatrix, RunPlan } from './run-plan.js';
+import type { RunMatrix, RunPlan } from './plan-file.js';
 import { assignShards, type Shard } from './shard.js';
 
 /** One cell of a run: what to run, and on which target. */

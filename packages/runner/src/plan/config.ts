@@ -1,75 +1,37 @@
-import { dirname, resolve } from 'node:path';
-import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
+import { dirname } from 'node:path';
+import { ERROR_CODES, PoolscopeError, withHint } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { readJsonFile } from './json-syntax.js';
-import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
-import { PYTHON_PROFILERS } from '../targets/target.js';
-import { REPETITION_ORDERS } from './schedule.js';
-import {
-  parseBoolean,
-  parseChoice,
-  parseInteger,
-  parseNameList,
-  parsePositiveIntList,
-  parseRunId,
-  parseSeconds,
-  parseSeed,
-  parseTaskSizes,
-  parseTaskTypes,
-  type RunRequest,
-} from './options.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { RUN_OPTIONS, runOptionName, withRunOption, type RunOption, type RunRequest } from './options.js';
 
 /**
- * The keys a config file may hold: the long options of `poolscope run` that describe the matrix,
- * each with the same meaning and the same values (a list as an array or as `a,b,c`).
+ * The options a config file may set, under their long names without the dashes: those of
+ * `poolscope run` that describe the matrix, each with the same meaning and the same values (a
+ * list as an array or as `a,b,c`).
  */
-const CONFIG_KEYS: Record<string, (value: unknown, where: string, into: Mutable<RunRequest>, file: string) => void> = {
-  targets: (v, w, r) => void (r.targets = parseNameList(v, w)),
-  'task-types': (v, w, r) => void (r.taskTypes = parseTaskTypes(v, w)),
-  tasks: (v, w, r) => void (r.tasks = parsePositiveIntList(v, w)),
-  threads: (v, w, r) => void (r.threads = parsePositiveIntList(v, w)),
-  repeats: (v, w, r) => void (r.repeats = parseInteger(v, w, 1)),
-  warmup: (v, w, r) => void (r.warmup = parseInteger(v, w, 0)),
-  'task-us': (v, w, r) => void (r.taskUs = parseTaskSizes(v, w)),
-  'task-work': (v, w, r) => void (r.taskWork = parseTaskSizes(v, w)),
-  seed: (v, w, r) => void (r.seed = parseSeed(v, w)),
-  'timeout-s': (v, w, r) => void (r.timeoutS = parseSeconds(v, w)),
-  'run-id': (v, w, r) => void (r.runId = parseRunId(v, w)),
-  order: (v, w, r) => void (r.order = parseChoice(v, w, REPETITION_ORDERS)),
-  profile: (v, w, r) => void (r.profile = parseBoolean(v, w)),
-  profiler: (v, w, r) => void (r.profiler = parseChoice(v, w, PYTHON_PROFILERS)),
-  'profile-interval-us': (v, w, r) => void (r.profileIntervalUs = parseInteger(v, w, 1)),
-  // A file of rules, relative to the config file, or the rules themselves.
-  categories: (v, w, r, file) =>
-    void (r.categoryRules = typeof v === 'string' ? readCategoryRules(resolve(dirname(file), v)) : parseCategoryRules(v, w)),
-};
+const CONFIG_OPTIONS = new Map<string, RunOption<keyof RunRequest>>(
+  RUN_OPTIONS.filter((o) => !o.commandLineOnly).map((o) => [runOptionName(o).slice(2), o]),
+);
 
 /** The keys `readRunConfig` accepts. */
-export const RUN_CONFIG_KEYS = Object.keys(CONFIG_KEYS);
+export const RUN_CONFIG_KEYS = [...CONFIG_OPTIONS.keys()];
 
 /**
  * Reads a run's matrix from a JSON config file: an object whose keys are long options of
  * `poolscope run` (`{"threads": [1, 2, 4], "task-types": "cpu"}`). Unknown keys and bad values are
- * refused (E_USAGE), naming the file and the key.
+ * refused (E_USAGE), naming the file and the key. Relative paths in it are relative to the file.
  */
 export function readRunConfig(file: string): RunRequest {
   const json = readJsonFile(file, (where, reason) => new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotJson(where, reason), { hint: runnerMessages.configHint }));
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configNotObject(file), { hint: runnerMessages.configHint });
-  const request: Mutable<RunRequest> = {};
+  let request: RunRequest = {};
   for (const [key, value] of Object.entries(json)) {
-    const apply = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key] : undefined;
-    if (!apply) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
-    try {
-      apply(value, runnerMessages.configKey(file, key), request, file);
-    } catch (error) {
-      // The value's own message names the file and key; say where the values are explained.
-      if (error instanceof PoolscopeError && error.hint === undefined)
-        throw new PoolscopeError(error.code, error.message, { hint: runnerMessages.configValueHint(key), cause: error.cause });
-      throw error;
-    }
+    const option = CONFIG_OPTIONS.get(key);
+    if (!option)
+      throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.configUnknownKey(file, key, RUN_CONFIG_KEYS), { hint: runnerMessages.configHint });
+    // The value's own message names the file and key; say where the values are explained.
+    request = withHint(runnerMessages.configValueHint(key), () => withRunOption(request, option, value, runnerMessages.configKey(file, key), dirname(file)));
   }
   return request;
 }

@@ -1,201 +1,262 @@
-import { ERROR_CODES, PoolscopeError, TASK_TYPES, type TaskType } from '@poolscope/core';
-import { runnerMessages } from '../messages.js';
-import type { CategoryRule } from '../profile/categories.js';
-import type { PythonProfiler } from '../targets/target.js';
-import type { RepetitionOrder } from './schedule.js';
-import type { Shard } from './shard.js';
+import { resolve } from 'node:path';
+import {
+  choiceParser,
+  parseBoolean,
+  parseNameList,
+  parseNonNegativeInt,
+  parsePositiveInt,
+  parsePositiveIntList,
+  parseSeconds,
+  parseSeed,
+  type TaskType,
+} from '@poolscope/core';
+import { parseCategoryRules, readCategoryRules } from '../profile/categories.js';
+import { PYTHON_PROFILERS } from '../targets/target.js';
+import { parseRunId, parseTaskSizes, parseTaskTypes } from './option-values.js';
+import { canonical } from './canonical.js';
+import { onOff, rulesText, sameJson, sameSet, sameValue, taskSizesText, type PlanCheck, type PlanRequest } from './plan-checks.js';
+import type { RunPlan, TaskSizeRequest } from './plan-file.js';
+import { REPETITION_ORDERS } from './schedule.js';
+import { parseShard } from './shard.js';
 
-/** The work per task asked for, per task type: a target duration to calibrate to, or a fixed size. */
-export type TaskSizeRequest = { readonly task_us: number } | { readonly task_work: number };
+/** A size per task type, as `--task-us` and `--task-work` take them. */
+type TaskSizes = Partial<Record<TaskType, number>>;
+
+export type { TaskSizeRequest } from './plan-file.js';
 
 /**
- * What a run is asked to do, as given on the command line or in a config file. Every field is
- * optional: a missing one takes its default for a new run, and the planned value on `--resume`
- * (where a given value must agree with the plan).
+ * One option of a run. `poolscope run` and `poolscope pipeline` take it on the command line as
+ * `flag`; a config file takes it under the flag's long name (`threads`); a new run without it
+ * takes `default`; `--resume` refuses a value that disagrees with the plan (`fixedByPlan`).
  */
-export interface RunRequest {
-  /** Target names. Default `node-pool,node-main`. */
-  readonly targets?: readonly string[];
-  /** Default `cpu,io`. */
-  readonly taskTypes?: readonly TaskType[];
-  /** Task counts per cell. Default `100,1000,10000` (the RCA's). */
-  readonly tasks?: readonly number[];
-  /** Thread counts per cell. Default `1,2,4,8`. */
-  readonly threads?: readonly number[];
-  /** Measured repetitions per cell. Default 5. */
-  readonly repeats?: number;
-  /** Unrecorded repetitions before them. Default 1. */
-  readonly warmup?: number;
-  /** Target duration of one task on one thread, in microseconds, per type. Default cpu 200, io 1000. */
-  readonly taskUs?: Partial<Record<TaskType, number>>;
-  /** Fixed work per task, per type (loop iterations for cpu, microseconds for io); wins over taskUs. */
-  readonly taskWork?: Partial<Record<TaskType, number>>;
-  /** Seed of the shuffled cell order. Default 1. */
-  readonly seed?: number;
-  /** Longest one repetition may take, in seconds. Default 120. May change on resume. */
-  readonly timeoutS?: number;
-  /** Run only this part of the matrix. Default: from the environment (see `shardFromEnv`), else all. */
-  readonly shard?: Shard;
-  /** The run's id. Default: derived from the matrix, so the shards of one matrix agree. */
-  readonly runId?: string;
-  /** The order of the repetitions (see `REPETITION_ORDERS`). Default `rounds`. */
-  readonly order?: RepetitionOrder;
-  /** Run each cell once more under a profiler, after its repetitions, into `raw/profile.csv`. Default false. */
-  readonly profile?: boolean;
-  /** Python targets' profiler: the call-stack sampler or cProfile. Default `sampler`. Needs `profile`. */
-  readonly profiler?: PythonProfiler;
-  /** The samplers' interval, in microseconds. Default 1000 (the issue's 1 ms). Needs `profile`. */
-  readonly profileIntervalUs?: number;
-  /** Category rules tried before the default ones (see `CategoryRule`). Default none. Needs `profile`. */
-  readonly categoryRules?: readonly CategoryRule[];
+export interface RunOption<K extends string = string, T = unknown> {
+  /** The field of `RunRequest` it sets. */
+  readonly key: K;
+  /** The command-line flag and the name of its value (`--threads <list>`); a bare flag is a boolean. */
+  readonly flag: string;
+  /** What it does, for `--help` (which adds the default). */
+  readonly help: string;
+  /**
+   * Reads a value given on the command line (text) or in a config file (JSON), refusing a bad
+   * one (E_USAGE) naming `where`; relative paths resolve against `dir`.
+   */
+  parse(value: unknown, where: string, dir: string): T;
+  /** What a new run takes when it is not given. */
+  readonly default?: T;
+  /** What a new run does when it is not given, said in words where that is no one value. */
+  readonly defaultHelp?: string;
+  /**
+   * How `--resume` checks a given value against the run's plan: the given and the planned value
+   * as the user would write them when they disagree, else undefined (`request` is the whole
+   * request, for options checked together). Options without it may change on resume.
+   */
+  fixedByPlan?(given: T, plan: RunPlan, request: PlanRequest): readonly [given: string, planned: string] | undefined;
+  /** Applies only with `profile`: refused without it. */
+  readonly needsProfile?: boolean;
+  /** Not a config file's key: one config file serves every shard of a matrix. */
+  readonly commandLineOnly?: boolean;
 }
 
-/** The defaults of a new run. */
-export const RUN_DEFAULTS = {
-  /** Both Node targets: the worker pool and the event loop. */
-  targets: ['node-pool', 'node-main'],
-  taskTypes: ['cpu', 'io'],
-  /** The task counts of the RCA's experiments. */
-  tasks: [100, 1000, 10000],
-  threads: [1, 2, 4, 8],
-  repeats: 5,
-  warmup: 1,
-  /**
-   * 200 us of cpu work keeps the pool's per-task overhead small beside the task; 1 ms of io is
-   * the resolution of Node's event-loop timers (see `ioTaskAsync`).
-   */
-  taskUs: { cpu: 200, io: 1000 },
-  seed: 1,
-  timeoutS: 120,
-  /** See the runner's README, "Repetition order", for the measurements behind this choice. */
-  order: 'rounds',
-  profiler: 'sampler',
-  /** 1 ms, as issue #4 asks of the Python sampler; V8's own default is 1 ms too. */
-  profileIntervalUs: 1000,
-} as const satisfies {
-  targets: readonly string[];
-  taskTypes: readonly TaskType[];
-  tasks: readonly number[];
-  threads: readonly number[];
-  repeats: number;
-  warmup: number;
-  taskUs: Record<TaskType, number>;
-  seed: number;
-  timeoutS: number;
-  order: RepetitionOrder;
-  profiler: PythonProfiler;
-  profileIntervalUs: number;
+/** Infers an entry's value type from its parser, and keeps the type of its default. */
+function option<const K extends string, T, const D extends T | undefined = undefined>(
+  entry: Omit<RunOption<K, T>, 'default'> & { readonly default?: D },
+): RunOption<K, T> & { readonly default: D } {
+  return entry as RunOption<K, T> & { readonly default: D };
+}
+
+/** Task sizes as the run resolves them (fixed work, else durations), against the plan's. */
+const sameTaskSizes: PlanCheck<TaskSizes> = (_given, plan, request) => {
+  const given = resolveTaskSizes(plan.matrix.task_types, request);
+  return canonical(given) === canonical(plan.matrix.task_size) ? undefined : [taskSizesText(given), taskSizesText(plan.matrix.task_size)];
 };
 
-const usage = (message: string, hint?: string) => new PoolscopeError(ERROR_CODES.USAGE, message, hint ? { hint } : {});
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** The durations, checked as task sizes unless `--task-work` is given too: that one names the conflict. */
+const sameDurations: PlanCheck<TaskSizes> = (given, plan, request) => (request.taskWork === undefined ? sameTaskSizes(given, plan, request) : undefined);
 
-/** Items of a list given as `a,b,c` text or as a JSON array. */
-function listItems(value: unknown, where: string, expected: string): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim());
-  if (typeof value === 'number') return [value];
-  throw usage(runnerMessages.badOption(where, expected, shown(value)));
-}
+const shardText = (shard: { index: number; count: number }) => `${shard.index}/${shard.count}`;
 
-function asInteger(item: unknown, min: number): number | undefined {
-  const n = typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : item;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= min ? n : undefined;
-}
+const OPTIONS = [
+  option({
+    key: 'targets',
+    flag: '--targets <list>',
+    help: 'targets to measure: node-pool, node-main, python3.13, python3.13t, python:PATH',
+    parse: parseNameList,
+    /** Both Node targets: the worker pool and the event loop. */
+    default: ['node-pool', 'node-main'],
+    fixedByPlan: sameSet((plan) => plan.matrix.targets),
+  }),
+  option({
+    key: 'taskTypes',
+    flag: '--task-types <list>',
+    help: 'task types: cpu, io',
+    parse: parseTaskTypes,
+    default: ['cpu', 'io'],
+    fixedByPlan: sameSet((plan) => plan.matrix.task_types),
+  }),
+  option({
+    key: 'tasks',
+    flag: '--tasks <list>',
+    help: 'task counts per cell',
+    parse: parsePositiveIntList,
+    /** The task counts of the RCA's experiments. */
+    default: [100, 1000, 10000],
+    fixedByPlan: sameSet((plan) => plan.matrix.tasks),
+  }),
+  option({
+    key: 'threads',
+    flag: '--threads <list>',
+    help: 'thread counts per cell',
+    parse: parsePositiveIntList,
+    default: [1, 2, 4, 8],
+    fixedByPlan: sameSet((plan) => plan.matrix.threads),
+  }),
+  option({
+    key: 'repeats',
+    flag: '--repeats <n>',
+    help: 'measured repetitions per cell',
+    parse: parsePositiveInt,
+    default: 5,
+    fixedByPlan: sameValue((plan) => plan.matrix.repeats),
+  }),
+  option({
+    key: 'warmup',
+    flag: '--warmup <n>',
+    help: 'unrecorded repetitions before them',
+    parse: parseNonNegativeInt,
+    default: 1,
+    fixedByPlan: sameValue((plan) => plan.matrix.warmup),
+  }),
+  option({
+    key: 'taskUs',
+    flag: '--task-us <us>',
+    help: 'calibrate each task to last this long on one thread: N, or cpu=N,io=N',
+    parse: parseTaskSizes,
+    /**
+     * 200 us of cpu work keeps the pool's per-task overhead small beside the task; 1 ms of io is
+     * the resolution of Node's event-loop timers (see `ioTaskAsync`).
+     */
+    default: { cpu: 200, io: 1000 },
+    fixedByPlan: sameDurations,
+  }),
+  option({
+    key: 'taskWork',
+    flag: '--task-work <n>',
+    help: 'fixed work per task instead: loop iterations (cpu) or microseconds (io): N, or cpu=N,io=N',
+    parse: parseTaskSizes,
+    fixedByPlan: sameTaskSizes,
+  }),
+  option({
+    key: 'seed',
+    flag: '--seed <n>',
+    help: 'seed of the shuffled order of cells (or of each round)',
+    parse: parseSeed,
+    default: 1,
+    fixedByPlan: sameValue((plan) => plan.seed),
+  }),
+  option({
+    key: 'timeoutS',
+    flag: '--timeout-s <s>',
+    help: 'longest one repetition may take; may change on --resume',
+    parse: parseSeconds,
+    default: 120,
+  }),
+  option({
+    key: 'shard',
+    flag: '--shard <I/N>',
+    help: 'run only the I-th of N parts of the matrix',
+    parse: (value, where) => parseShard(String(value), where),
+    defaultHelp: 'from the environment',
+    fixedByPlan: (given, plan) => {
+      const planned = plan.shard ?? { index: 1, count: 1 };
+      return given.index === planned.index && given.count === planned.count ? undefined : [shardText(given), shardText(planned)];
+    },
+    commandLineOnly: true,
+  }),
+  option({
+    key: 'runId',
+    flag: '--run-id <id>',
+    help: 'the run id rows carry',
+    parse: parseRunId,
+    defaultHelp: 'derived from the matrix, the same on every shard',
+    fixedByPlan: sameValue((plan) => plan.run_id),
+  }),
+  option({
+    key: 'order',
+    flag: '--order <order>',
+    help: "rounds: every cell's repetition 0, then every repetition 1, ... each round shuffled; cells: cell after cell",
+    parse: choiceParser(REPETITION_ORDERS),
+    /** See the runner's README, "Repetition order", for the measurements behind this choice. */
+    default: 'rounds',
+    fixedByPlan: sameValue((plan) => plan.order),
+  }),
+  option({
+    key: 'profile',
+    flag: '--profile',
+    help: 'run each cell once more under a profiler, after its repetitions, into DIR/raw/profile.csv',
+    parse: parseBoolean,
+    fixedByPlan: (given, plan) => (given === (plan.profile !== null) ? undefined : [onOff(given), onOff(plan.profile !== null)]),
+  }),
+  option({
+    key: 'profiler',
+    flag: '--profiler <name>',
+    help: "Python targets' profiler: sampler (call stacks, every thread) or cprofile (not on free-threaded builds)",
+    parse: choiceParser(PYTHON_PROFILERS),
+    default: 'sampler',
+    fixedByPlan: sameValue((plan) => plan.profile?.profiler),
+    needsProfile: true,
+  }),
+  option({
+    key: 'profileIntervalUs',
+    flag: '--profile-interval-us <us>',
+    help: "sampling interval of the profilers, Python's and V8's",
+    parse: parsePositiveInt,
+    /** 1 ms, as issue #4 asks of the Python sampler; V8's own default is 1 ms too. */
+    default: 1000,
+    fixedByPlan: sameValue((plan) => plan.profile?.interval_us),
+    needsProfile: true,
+  }),
+  option({
+    key: 'categoryRules',
+    flag: '--categories <file>',
+    help: 'a JSON array of category rules tried before the built-in ones',
+    // A file of rules (see `CategoryRule`), or in a config file the rules themselves.
+    parse: (value, where, dir) => (typeof value === 'string' ? readCategoryRules(resolve(dir, value)) : parseCategoryRules(value, where)),
+    fixedByPlan: sameJson((plan) => plan.profile?.categories ?? [], rulesText),
+    needsProfile: true,
+  }),
+] as const;
 
-/** A list of positive integers (`1,2,4` or `[1, 2, 4]`), sorted, without repeats. */
-export function parsePositiveIntList(value: unknown, where: string): number[] {
-  const expected = 'a list of positive integers';
-  const items = listItems(value, where, expected);
-  const numbers = items.map((item) => asInteger(item, 1));
-  if (items.length === 0 || numbers.some((n) => n === undefined)) throw usage(runnerMessages.badOption(where, expected, shown(value)));
-  return [...new Set(numbers as number[])].sort((a, b) => a - b);
-}
-
-/** A list of names (`node-pool,python3.13t`), in the order given, without repeats. */
-export function parseNameList(value: unknown, where: string): string[] {
-  const expected = 'a list of names';
-  const items = listItems(value, where, expected);
-  if (items.length === 0 || items.some((item) => typeof item !== 'string' || item === ''))
-    throw usage(runnerMessages.badOption(where, expected, shown(value)));
-  return [...new Set(items as string[])];
-}
-
-/** A list of task types, each `cpu` or `io`. */
-export function parseTaskTypes(value: unknown, where: string): TaskType[] {
-  const expected = `a list of task types (${TASK_TYPES.join(', ')})`;
-  const items = listItems(value, where, expected);
-  if (items.length === 0 || items.some((t) => !(TASK_TYPES as readonly unknown[]).includes(t)))
-    throw usage(runnerMessages.badOption(where, expected, shown(value)));
-  return TASK_TYPES.filter((t) => items.includes(t));
-}
-
-/** An integer of at least `min`, given as text or as a number. */
-export function parseInteger(value: unknown, where: string, min: 0 | 1): number {
-  const n = asInteger(value, min);
-  if (n === undefined) throw usage(runnerMessages.badOption(where, min === 1 ? 'a positive integer' : 'a non-negative integer', shown(value)));
-  return n;
-}
-
-/** One of `choices`, given as text. */
-export function parseChoice<T extends string>(value: unknown, where: string, choices: readonly T[]): T {
-  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value))
-    throw usage(runnerMessages.badOption(where, `one of ${choices.join(', ')}`, shown(value)));
-  return value as T;
-}
-
-/** true or false, as JSON gives them (a config file). */
-export function parseBoolean(value: unknown, where: string): boolean {
-  if (typeof value !== 'boolean') throw usage(runnerMessages.badOption(where, 'true or false', shown(value)));
-  return value;
-}
-
-/** A seed: an integer in [0, 2^32). */
-export function parseSeed(value: unknown, where: string): number {
-  const n = asInteger(value, 0);
-  if (n === undefined || n >= 2 ** 32) throw usage(runnerMessages.badOption(where, 'an integer from 0 to 4294967295', shown(value)));
-  return n;
-}
-
-/** A positive, finite number of seconds. */
-export function parseSeconds(value: unknown, where: string): number {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) throw usage(runnerMessages.badOption(where, 'a positive number of seconds', shown(value)));
-  return n;
-}
+type Entry = (typeof OPTIONS)[number];
+/** A list as a request holds it: read-only. */
+type Held<T> = T extends readonly (infer U)[] ? readonly U[] : T;
 
 /**
- * Sizes per task type: one positive integer for every type (`200`), or per type (`cpu=200,io=1000`,
- * or `{"cpu": 200}` in a config file).
+ * What a run is asked to do, as given on the command line or in a config file: one optional
+ * field per run option (see `RUN_OPTIONS`). A missing one takes its default for a new run, and
+ * the planned value on `--resume` (where a given value must agree with the plan).
  */
-export function parseTaskSizes(value: unknown, where: string): Partial<Record<TaskType, number>> {
-  const expected = 'a positive integer, or per task type as cpu=N,io=N';
-  const bad = () => usage(runnerMessages.badOption(where, expected, shown(value)));
-  const single = asInteger(value, 1);
-  if (single !== undefined) return Object.fromEntries(TASK_TYPES.map((t) => [t, single]));
-  let pairs: [string, unknown][];
-  if (typeof value === 'string') pairs = value.split(',').map((p) => p.split('=').map((s) => s.trim()) as [string, unknown]);
-  else if (value !== null && typeof value === 'object' && !Array.isArray(value)) pairs = Object.entries(value);
-  else throw bad();
-  const sizes: Partial<Record<TaskType, number>> = {};
-  for (const [type, size] of pairs) {
-    const n = asInteger(size, 1);
-    if (!(TASK_TYPES as readonly string[]).includes(type) || n === undefined || sizes[type as TaskType] !== undefined) throw bad();
-    sizes[type as TaskType] = n;
-  }
-  if (Object.keys(sizes).length === 0) throw bad();
-  return sizes;
+export type RunRequest = { readonly [E in Entry as E['key']]?: Held<ReturnType<E['parse']>> };
+
+/** The options of a run, in the order `poolscope run --help` lists them. */
+export const RUN_OPTIONS: readonly RunOption<keyof RunRequest>[] = OPTIONS;
+
+/** The defaults of a new run, from `RUN_OPTIONS`. */
+export const RUN_DEFAULTS = Object.fromEntries(OPTIONS.flatMap((o) => (o.default === undefined ? [] : [[o.key, o.default]]))) as {
+  readonly [E in Entry as E['default'] extends undefined ? never : E['key']]: E['default'];
+};
+
+/** The long option of `option`, `--threads`; without its dashes, the config file's key. */
+export function runOptionName(option: RunOption): string {
+  return option.flag.split(' ')[0]!;
 }
 
-/** A run id: letters, digits, `.`, `_` and `-`, as it goes into file names and CSV cells. */
-export function parseRunId(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value))
-    throw usage(runnerMessages.badOption(where, 'up to 64 letters, digits, dots, dashes or underscores', shown(value)));
-  return value;
+/** `request` with `option` set to `value`, read as the option reads it (see `RunOption.parse`). */
+export function withRunOption(request: RunRequest, option: RunOption<keyof RunRequest>, value: unknown, where: string, dir: string): RunRequest {
+  return { ...request, [option.key]: option.parse(value, where, dir) };
 }
 
 /** The task size of each task type: the fixed work if given, else the duration (given or default). */
-export function resolveTaskSizes(types: readonly TaskType[], request: RunRequest): Record<string, TaskSizeRequest> {
+export function resolveTaskSizes(types: readonly TaskType[], request: PlanRequest): Record<string, TaskSizeRequest> {
   const sizes: Record<string, TaskSizeRequest> = {};
   for (const type of types) {
     const work = request.taskWork?.[type];

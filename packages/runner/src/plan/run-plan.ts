@@ -1,74 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { ERROR_CODES, PoolscopeError, TASK_TYPES, writeFileAtomic } from '@poolscope/core';
+import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { categoryRuleSchema, type CategoryRule } from '../profile/categories.js';
-import { PYTHON_PROFILERS } from '../targets/target.js';
-import { RUN_DEFAULTS, resolveTaskSizes, type RunRequest, type TaskSizeRequest } from './options.js';
-import { REPETITION_ORDERS, type RepetitionOrder } from './schedule.js';
+import { categoryRuleSchema } from '../profile/categories.js';
+import { canonical } from './canonical.js';
+import { RUN_DEFAULTS, RUN_OPTIONS, resolveTaskSizes, runOptionName, type RunRequest } from './options.js';
+import type { RepetitionOrder } from './schedule.js';
+import type { ProfileSettings, RunMatrix, RunPlan } from './plan-file.js';
 import type { Shard } from './shard.js';
-
-const positive = z.number().int().positive();
-const taskSizeSchema = z.union([z.object({ task_us: positive }).strict(), z.object({ task_work: positive }).strict()]);
-const shardSchema = z.object({ index: positive, count: positive }).refine((s) => s.index <= s.count, 'index must not exceed count');
-
-/** The matrix of a run: every cell is one target x task type x task count x thread count. */
-const matrixSchema = z.object({
-  targets: z.array(z.string().min(1)).min(1),
-  task_types: z.array(z.enum(TASK_TYPES)).min(1),
-  tasks: z.array(positive).min(1),
-  threads: z.array(positive).min(1),
-  repeats: positive,
-  warmup: z.number().int().nonnegative(),
-  /** How the size of each task type was asked for. */
-  task_size: z.partialRecord(z.enum(TASK_TYPES), taskSizeSchema),
-});
-export type RunMatrix = z.infer<typeof matrixSchema>;
-
-/** How the cells of a run are profiled (`--profile`). */
-const profileSettingsSchema = z.object({
-  profiler: z.enum(PYTHON_PROFILERS),
-  interval_us: positive,
-  /** The user's category rules, tried before the defaults; kept so a resumed run categorises alike. */
-  categories: z.array(categoryRuleSchema),
-});
-export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
-
-/**
- * Everything a run decided before measuring, written to `raw/plan.json` before the first row, so
- * that `--resume` carries on with exactly the same cells, order and task sizes.
- */
-export const runPlanSchema = z.object({
-  schema_version: z.literal(1),
-  run_id: z.string().min(1),
-  /** Seed of the shuffled cell order. */
-  seed: z.number().int().nonnegative(),
-  /** Longest one repetition may take; the only setting `--resume` may change. */
-  timeout_s: z.number().positive(),
-  matrix: matrixSchema,
-  /** The part of the matrix this directory holds; null for all of it. */
-  shard: shardSchema.nullable(),
-  /** Work per task for each target and task type, calibrated once (or fixed) and reused on resume. */
-  task_work: z.record(z.string(), z.partialRecord(z.enum(TASK_TYPES), positive)),
-  /** The order of the repetitions; plans written before it existed ran `cells`. */
-  order: z.enum(REPETITION_ORDERS).default('cells'),
-  /** Profiling of each cell after its repetitions; null (or absent, in older plans): none. */
-  profile: profileSettingsSchema.nullable().default(null),
-  created_at: z.string(),
-});
-export type RunPlan = z.infer<typeof runPlanSchema>;
-
-/** JSON with object keys sorted, so equal values hash equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
 
 /**
  * A run id derived from the matrix alone (not the seed, the shard or the machine), so the shards
@@ -93,33 +31,8 @@ export function matrixOf(request: RunRequest): RunMatrix {
   };
 }
 
-/** Reads and validates `raw/plan.json`; undefined when there is none. */
-export function readPlan(file: string): RunPlan | undefined {
-  if (!existsSync(file)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.planInvalid(file, (error as Error).message), { hint: runnerMessages.planHint });
-  }
-  const parsed = runPlanSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `'${i.path.join('.')}' ${i.message}`).join('; ');
-    throw new PoolscopeError(ERROR_CODES.BAD_DATA, runnerMessages.planInvalid(file, problems), { hint: runnerMessages.planHint });
-  }
-  return parsed.data;
-}
-
-/** Writes `raw/plan.json` atomically. */
-export function writePlan(file: string, plan: RunPlan): void {
-  writeFileAtomic(file, `${JSON.stringify(runPlanSchema.parse(plan), null, 2)}\n`);
-}
-
-const PROFILE_OPTIONS = [
-  ['profiler', '--profiler'],
-  ['profileIntervalUs', '--profile-interval-us'],
-  ['categoryRules', '--categories'],
-] as const satisfies readonly (readonly [keyof RunRequest, string])[];
+/** The options that apply only with `profile`. */
+const PROFILE_OPTIONS = RUN_OPTIONS.filter((o) => o.needsProfile);
 
 /**
  * The profile settings a new run's request asks for: null without `profile`. A profile option
@@ -127,8 +40,8 @@ const PROFILE_OPTIONS = [
  */
 export function profileSettingsOf(request: RunRequest): ProfileSettings | null {
   if (!request.profile) {
-    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
-    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(stray[1]), { hint: runnerMessages.profileOptionAloneHint });
+    const stray = PROFILE_OPTIONS.find((o) => request[o.key] !== undefined);
+    if (stray) throw new PoolscopeError(ERROR_CODES.USAGE, runnerMessages.profileOptionAlone(runOptionName(stray)), { hint: runnerMessages.profileOptionAloneHint });
     return null;
   }
   return {
@@ -143,52 +56,24 @@ export function orderOf(request: RunRequest): RepetitionOrder {
   return request.order ?? RUN_DEFAULTS.order;
 }
 
-const rulesText = (rules: readonly CategoryRule[]) => `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
-
-const sameSet = (a: readonly unknown[], b: readonly unknown[]) => canonical([...a].sort()) === canonical([...b].sort());
-const list = (values: readonly unknown[]) => values.join(',');
-const sizeText = (sizes: Record<string, TaskSizeRequest>) =>
-  Object.entries(sizes)
-    .map(([type, s]) => ('task_us' in s ? `${type}: ${s.task_us} us` : `${type}: ${s.task_work} work`))
-    .join(', ');
-
 /**
  * What in `request` disagrees with the plan of the run being resumed, as `[option, given, planned]`
- * triples; options the request leaves out never disagree. The time limit may change.
+ * triples, checked as each option of `RUN_OPTIONS` says (`fixedByPlan`); options the request leaves
+ * out never disagree. `shard` is the shard this invocation runs (from `--shard` or the environment).
  */
 export function planConflicts(plan: RunPlan, request: RunRequest, shard: Shard | undefined): [string, string, string][] {
-  const m = plan.matrix;
+  const given: RunRequest = { ...request, shard };
   const out: [string, string, string][] = [];
-  if (request.targets && !sameSet(request.targets, m.targets)) out.push(['--targets', list(request.targets), list(m.targets)]);
-  if (request.taskTypes && !sameSet(request.taskTypes, m.task_types)) out.push(['--task-types', list(request.taskTypes), list(m.task_types)]);
-  if (request.tasks && !sameSet(request.tasks, m.tasks)) out.push(['--tasks', list(request.tasks), list(m.tasks)]);
-  if (request.threads && !sameSet(request.threads, m.threads)) out.push(['--threads', list(request.threads), list(m.threads)]);
-  if (request.repeats !== undefined && request.repeats !== m.repeats) out.push(['--repeats', String(request.repeats), String(m.repeats)]);
-  if (request.warmup !== undefined && request.warmup !== m.warmup) out.push(['--warmup', String(request.warmup), String(m.warmup)]);
-  if (request.seed !== undefined && request.seed !== plan.seed) out.push(['--seed', String(request.seed), String(plan.seed)]);
-  if (request.runId !== undefined && request.runId !== plan.run_id) out.push(['--run-id', request.runId, plan.run_id]);
-  if (request.taskUs || request.taskWork) {
-    const given = resolveTaskSizes(m.task_types, request);
-    if (canonical(given) !== canonical(m.task_size))
-      out.push([request.taskWork ? '--task-work' : '--task-us', sizeText(given), sizeText(m.task_size)]);
-  }
-  if (request.order !== undefined && request.order !== plan.order) out.push(['--order', request.order, plan.order]);
-  const profile = plan.profile;
-  if (request.profile !== undefined && request.profile !== (profile !== null)) out.push(['--profile', request.profile ? 'on' : 'off', profile ? 'on' : 'off']);
-  if (profile) {
-    if (request.profiler !== undefined && request.profiler !== profile.profiler) out.push(['--profiler', request.profiler, profile.profiler]);
-    if (request.profileIntervalUs !== undefined && request.profileIntervalUs !== profile.interval_us)
-      out.push(['--profile-interval-us', String(request.profileIntervalUs), String(profile.interval_us)]);
-    if (request.categoryRules !== undefined && canonical(request.categoryRules) !== canonical(profile.categories))
-      out.push(['--categories', rulesText(request.categoryRules), rulesText(profile.categories)]);
-  } else {
-    const stray = PROFILE_OPTIONS.find(([key]) => request[key] !== undefined);
-    if (stray && request.profile === undefined) out.push(['--profile', 'on', 'off']);
-  }
-  if (shard !== undefined) {
-    const planned = plan.shard ?? { index: 1, count: 1 };
-    if (shard.index !== planned.index || shard.count !== planned.count)
-      out.push(['--shard', `${shard.index}/${shard.count}`, `${planned.index}/${planned.count}`]);
+  for (const option of RUN_OPTIONS) {
+    const value: unknown = given[option.key];
+    if (value === undefined || !option.fixedByPlan) continue;
+    if (option.needsProfile && plan.profile === null) {
+      // It would turn profiling on: a conflict of --profile, named once, and checked above when given.
+      if (given.profile === undefined && !out.some(([name]) => name === '--profile')) out.push(['--profile', 'on', 'off']);
+      continue;
+    }
+    const conflict = option.fixedByPlan(value, plan, given);
+    if (conflict) out.push([runOptionName(option), ...conflict]);
   }
   return out;
 }

@@ -3,14 +3,25 @@ import { existsSync } from 'node:fs';
 import { ERROR_CODES, PoolscopeError, profileSchema, readRecords, timingSchema } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
 import { cellKey, rowKey, type PlannedCell } from '../plan/cells.js';
-import type { RunPlan } from '../plan/run-plan.js';
+import type { RunPlan } from '../plan/plan-file.js';
+import { pushTo } from '../util/push-to.js';
+
+/** The rows already in timings.csv, by what a run needs of them. */
+export interface DoneRows {
+  /** The line of each row, by `rowKey`. */
+  readonly doneLines: Map<string, number>;
+  /** The wall times of each cell's ok rows, by `cellKey`. */
+  readonly walls: Map<string, number[]>;
+  /** The cells with a failed row (which are not profiled), by `cellKey`. */
+  readonly failedCells: Set<string>;
+}
 
 /**
  * The rows already in timings.csv (a resumed run), each checked to belong to the plan and to
  * appear once: the line of each row key, the wall times of each cell's ok rows, and the cells
  * with a failed row (which are not profiled).
  */
-export async function readDoneRows(file: string, plan: RunPlan, cells: readonly PlannedCell[]) {
+export async function readDoneRows(file: string, plan: RunPlan, cells: readonly PlannedCell[]): Promise<DoneRows> {
   const planned = new Set(cells.flatMap((cell) => Array.from({ length: plan.matrix.repeats }, (_, repeat) => rowKey({ ...cell, repeat }))));
   const doneLines = new Map<string, number>();
   const walls = new Map<string, number[]>();
@@ -47,10 +58,3 @@ export async function readProfiledCells(file: string, plan: RunPlan, cells: read
 export const profileKey = (cell: Pick<PlannedCell, 'target' | 'task_type' | 'num_tasks' | 'num_threads'>) =>
   `${cell.target}|${cell.task_type}|${cell.num_tasks}|${cell.num_threads}`;
 
-
-/** Appends `value` to the list of `key`. */
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -1,20 +1,10 @@
-import { join } from 'node:path';
+import { runDirectory, type RunDirectory } from '@poolscope/core';
 
-/** Where a run directory keeps its files. */
-export interface RunPaths {
-  readonly raw: string;
-  /** One row per measured repetition (core timing schema). */
-  readonly timings: string;
-  /** One row per function per profiled cell (core profile schema), with `--profile`. */
-  readonly profile: string;
-  /** The machine and interpreters measured on. */
-  readonly host: string;
-  /** What the run decided before measuring, for --resume. */
-  readonly plan: string;
-}
+/** The files a run writes, in the run directory's `raw/` (the layout is `@poolscope/core`'s `runDirectory`). */
+export type RunPaths = Pick<RunDirectory, 'raw' | 'timings' | 'profile' | 'host' | 'plan'>;
 
-/** The files of the run directory `out`. */
+/** The files of the run directory `out` that a run writes. */
 export function runPaths(out: string): RunPaths {
-  const raw = join(out, 'raw');
-  return { raw, timings: join(raw, 'timings.csv'), profile: join(raw, 'profile.csv'), host: join(raw, 'host.json'), plan: join(raw, 'plan.json') };
+  const { raw, timings, profile, host, plan } = runDirectory(out);
+  return { raw, timings, profile, host, plan };
 }

@@ -1,7 +1,6 @@
 import type { RunEvent } from './events.js';
 import { runnerMessages } from '../messages.js';
-import { failed } from '../targets/measure.js';
-import type { RepeatFailed, RuntimeInfo, Target, TargetSession } from '../targets/target.js';
+import { failed, type RepeatFailed, type RuntimeInfo, type Target, type TargetSession } from '../targets/target.js';
 
 /**
  * One live session per target, kept across cells. After a failed repetition the runner discards

@@ -1,32 +1,10 @@
+/** Every target poolscope knows, composed from the Node and the Python targets' registries. */
 import { ERROR_CODES, PoolscopeError } from '@poolscope/core';
 import { runnerMessages } from '../messages.js';
-import { pythonTargetRegistry, type PythonRegistryOptions } from '../python/registry.js';
-import { NodeMainTarget } from './node-main.js';
-import { NodePoolTarget, type NodeTargetOptions } from './node-pool.js';
-import type { Target } from './target.js';
-
-/** Turns target names (`--targets`) into targets. */
-export interface TargetRegistry {
-  /** The target of that name, or undefined if this registry does not know it. */
-  resolve(name: string): Target | undefined;
-  /** The names and name patterns it accepts, for error messages (`node-pool`, `python:PATH`). */
-  readonly accepted: readonly string[];
-}
-
-/** The names of the Node targets. */
-export const NODE_TARGETS = ['node-pool', 'node-main'] as const;
-
-/** The registry of the Node targets: `node-pool` and `node-main`. */
-export function nodeTargetRegistry(options: NodeTargetOptions = {}): TargetRegistry {
-  return {
-    resolve(name) {
-      if (name === 'node-pool') return new NodePoolTarget(options);
-      if (name === 'node-main') return new NodeMainTarget(options);
-      return undefined;
-    },
-    accepted: NODE_TARGETS,
-  };
-}
+import { nodeTargetRegistry } from './node/registry.js';
+import type { NodeTargetOptions } from './node/node-pool.js';
+import { pythonTargetRegistry, type PythonRegistryOptions } from './python/registry.js';
+import type { Target, TargetRegistry } from './target.js';
 
 /** Registries asked in turn: the first that knows a name resolves it. */
 export function combineRegistries(...registries: readonly TargetRegistry[]): TargetRegistry {

@@ -54,6 +54,11 @@ export interface RepeatFailed {
 
 export type RepeatOutcome = RepeatOk | RepeatFailed;
 
+/** A failed repetition without measurements. */
+export function failed(status: RepeatFailed['status'], error: string): RepeatFailed {
+  return { status, error, wall_ns: null, cpu_user_ns: null, cpu_sys_ns: null, max_rss_kb: null };
+}
+
 /** The runtime a session measures, as rows record it. */
 export interface RuntimeInfo {
   /** The runtime family: `node`, `cpython`, ... */
@@ -136,4 +141,12 @@ export interface Target {
   readonly name: string;
   /** Starts a session; throws PoolscopeError (E_RUNTIME) when the target cannot be used. */
   start(): Promise<TargetSession>;
+}
+
+/** Turns target names (`--targets`) into targets. */
+export interface TargetRegistry {
+  /** The target of that name, or undefined if this registry does not know it. */
+  resolve(name: string): Target | undefined;
+  /** The names and name patterns it accepts, for error messages (`node-pool`, `python:PATH`). */
+  readonly accepted: readonly string[];
 }

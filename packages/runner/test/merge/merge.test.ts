@@ -7,7 +7,7 @@ import { mergeCsvFiles } from '../../src/merge/merge.js';
 import { runnerMessages } from '../../src/messages.js';
 import { rowKey } from '../../src/plan/cells.js';
 import { runMatrix } from '../../src/run/run.js';
-import { nodeTargetRegistry } from '../../src/targets/registry.js';
+import { nodeTargetRegistry } from '../../src/targets/node/registry.js';
 import { fakeRegistry } from '../fixtures/fake-target.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'poolscope-merge-'));

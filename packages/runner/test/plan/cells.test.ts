@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey, curvesOfShard, plannedCells, rowKey, targetTypesOfShard } from '../../src/plan/cells.js';
-import { matrixOf, type RunPlan } from '../../src/plan/run-plan.js';
+import { matrixOf } from '../../src/plan/run-plan.js';
+import type { RunPlan } from '../../src/plan/plan-file.js';
 
 const matrix = matrixOf({ targets: ['node-pool', 'node-main'], taskTypes: ['cpu', 'io'], tasks: [10, 100, 1000], threads: [1, 2, 4] });
 const plan = (shard: RunPlan['shard'], seed = 1): RunPlan => ({

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { coreMessages } from '@poolscope/core';
 import { readRunConfig, RUN_CONFIG_KEYS } from '../../src/plan/config.js';
 import { runnerMessages } from '../../src/messages.js';
 
@@ -25,12 +26,12 @@ describe('readRunConfig', () => {
     const inline = config('inline.json', JSON.stringify({ profile: true, categories: [{ category: 'task', file: 'mylib/' }] }));
     expect(readRunConfig(inline).categoryRules).toEqual([{ category: 'task', file: 'mylib/' }]);
     const bad = config('bad-profile.json', '{"profile": "yes"}');
-    expect(() => readRunConfig(bad)).toThrow(runnerMessages.badOption(runnerMessages.configKey(bad, 'profile'), 'true or false', 'yes'));
+    expect(() => readRunConfig(bad)).toThrow(coreMessages.badOption(runnerMessages.configKey(bad, 'profile'), 'true or false', 'yes'));
   });
 
   it('names the key and the file for a bad value', () => {
     const file = config('bad.json', '{"threads": [0, 2]}');
-    expect(() => readRunConfig(file)).toThrow(runnerMessages.badOption(runnerMessages.configKey(file, 'threads'), 'a list of positive integers', '[0,2]'));
+    expect(() => readRunConfig(file)).toThrow(coreMessages.badOption(runnerMessages.configKey(file, 'threads'), 'a list of positive integers', '[0,2]'));
   });
 
   it('refuses unknown keys, listing the valid ones', () => {

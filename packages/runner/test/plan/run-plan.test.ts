@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runnerMessages } from '../../src/messages.js';
-import { deriveRunId, matrixOf, planConflicts, profileSettingsOf, readPlan, writePlan, type RunPlan } from '../../src/plan/run-plan.js';
+import { deriveRunId, matrixOf, planConflicts, profileSettingsOf } from '../../src/plan/run-plan.js';
+import { readPlan, writePlan, type RunPlan } from '../../src/plan/plan-file.js';
 
 const matrix = matrixOf({ targets: ['node-pool', 'node-main'], tasks: [10], threads: [1, 2] });
 const plan: RunPlan = {

@@ -8,7 +8,10 @@ import { runnerMessages } from '../../src/messages.js';
 
 describe('categorize with the default rules', () => {
   it.each([
-    // Python, as the harness names them (see poolscope_harness.describe_key).
+    // Python, as the harness names them (see poolscope_harness/functions.py, describe_key), and as
+    // profile.csv files written before the harness became a package name them.
+    ['cpu_task', 'poolscope_harness/tasks.py', 'task'],
+    ['io_task', 'poolscope_harness/tasks.py', 'task'],
     ['cpu_task', 'poolscope_harness.py', 'task'],
     ['io_task', 'poolscope_harness.py', 'task'],
     ['result_iterator', 'concurrent/futures/_base.py', 'result'],
@@ -21,6 +24,7 @@ describe('categorize with the default rules', () => {
     ['run', 'concurrent/futures/thread.py', 'dispatch'],
     ['map', 'concurrent/futures/_base.py', 'dispatch'],
     ['_bootstrap_inner', 'threading.py', 'dispatch'],
+    ['run_pool', 'poolscope_harness/cell.py', 'other'],
     ['run_pool', 'poolscope_harness.py', 'other'],
     // Node, as V8 names them.
     ['cpuTask', '/app/dist/tasks/cpu-task.js', 'task'],

@@ -4,7 +4,7 @@ import { categorize } from '../../src/profile/categories.js';
 import { IDLE_WAIT_NAMES, nameIdleTime } from '../../src/profile/idle-time.js';
 import { cellProfileRecords } from '../../src/profile/records.js';
 import { parseCpuProfile, reduceCpuProfile } from '../../src/profile/v8-cpuprofile.js';
-import { v8ProfileOutcome } from '../../src/targets/_piscina.js';
+import { v8ProfileOutcome } from '../../src/targets/node/_piscina.js';
 
 // tiny.cpuprofile: 600 µs sampled, of which (idle) 100 µs, cpuTask 400 µs, (garbage collector) 100 µs.
 const profile = parseCpuProfile(readFileSync(new URL('../fixtures/tiny.cpuprofile', import.meta.url), 'utf8'), 'tiny.cpuprofile');

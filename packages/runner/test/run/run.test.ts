@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { hostId, profileSchema, readAllRecords, readHostInfo, timingSchema, type TimingRecord } from '@poolscope/core';
 import { runnerMessages } from '../../src/messages.js';
 import { cellKey, rowKey } from '../../src/plan/cells.js';
-import { readPlan } from '../../src/plan/run-plan.js';
+import { readPlan } from '../../src/plan/plan-file.js';
 import type { RunEvent } from '../../src/run/events.js';
 import { runMatrix, type RunOptions } from '../../src/run/run.js';
-import { nodeTargetRegistry } from '../../src/targets/registry.js';
+import { nodeTargetRegistry } from '../../src/targets/node/registry.js';
 import type { ProfileOk, ProfileOutcome } from '../../src/targets/target.js';
 import { fakeProfile, fakeRegistry, ok } from '../fixtures/fake-target.js';
 
