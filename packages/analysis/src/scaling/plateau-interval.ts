@@ -1,5 +1,5 @@
 import type { CalibratedInterval } from '../fit/calibrated-interval.js';
-import type { GroupFits } from '../fit/models.js';
+import { MODELS, type GroupFits } from '../fit/models.js';
 import type { ModelSpec } from '../fit/_least-squares.js';
 import { fitForProfile, minimizeFrom, unavailable, untrustedFit } from '../fit/_profile-fit.js';
 import { profileInterval } from '../fit/_profile-likelihood.js';
@@ -42,7 +42,9 @@ export function plateauInterval(fits: GroupFits, x: readonly number[], y: readon
   const reason = untrustedFit(fit, x.length, 3, PLATEAU_INTERVAL_DF);
   if (reason !== null || !fit) return unavailable(reason ?? analysisMessages.intervalNotConverged);
   const [s, k, g] = fit.minimum.p as [number, number, number];
-  const curve = { model: 'usl' as const, unit: 1, predict: (n: number) => n / (1 + s * (n - 1) + k * n * (n - 1)) };
+  // The curve over its gamma (the registry's, at gamma 1): the crossing does not depend on the scale.
+  const params = { sigma: s, kappa: k, gamma: 1 };
+  const curve = { model: 'usl' as const, unit: 1, predict: (n: number) => MODELS.usl.curve(params, n) };
   const threshold = plateauThreshold(curve, gain, limit);
   const top = Math.log(limit);
   // The profile is searched in ln c: crossings from 1 to thousands of threads.
