@@ -5,6 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { timingSchema } from '@poolscope/core';
 import { synthesizeTimings } from '../dist/index.js';
+import { BENCH_TARGETS } from './targets.mjs';
 
 const [out, rowsArg] = process.argv.slice(2);
 if (!out) {
@@ -12,12 +13,7 @@ if (!out) {
   process.exit(2);
 }
 const rows = Number(rowsArg ?? 1_000_000);
-const targets = [
-  { target: 'python3.13', gil: true, sigma: 0.9, kappa: 0.001, taskSeconds: 1e-4, overheadSeconds: 0.002 },
-  { target: 'python3.13t', gil: false, sigma: 0.04, kappa: 0.001, taskSeconds: 1.3e-4, overheadSeconds: 0.002 },
-  { target: 'node-pool', sigma: 0.02, kappa: 0.0005, taskSeconds: 5e-5, overheadSeconds: 0.01 },
-  { target: 'node-main', sigma: 1, kappa: 0, taskSeconds: 5e-5 },
-];
+const targets = BENCH_TARGETS;
 const taskTypes = ['cpu', 'io'];
 const taskCounts = [100, 1000, 10000, 30000, 100000];
 const threads = [1, 2, 4, 8, 12, 16, 24, 32];

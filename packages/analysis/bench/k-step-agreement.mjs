@@ -15,6 +15,7 @@ import { resolveSettings } from '../dist/scaling/analyze-group.js';
 import { plateauSearchLimit, plateauThreshold, DEFAULT_PLATEAU_GAIN } from '../dist/scaling/plateau.js';
 import { percentileInterval } from '../dist/stats/describe.js';
 import { deriveSeed, seededRandom } from '../dist/stats/random.js';
+import { BENCH_TARGETS } from './targets.mjs';
 
 const seeds = Number(process.argv[2] ?? 5);
 const STEPS = [1, 2, 3, 4, 5];
@@ -51,12 +52,7 @@ function timingGroups(spec) {
 
 // bench/generate-timings.mjs's targets, task types, task counts and thread counts.
 const benchSpec = (repeats, seed) => ({
-  targets: [
-    { target: 'python3.13', gil: true, sigma: 0.9, kappa: 0.001, taskSeconds: 1e-4, overheadSeconds: 0.002 },
-    { target: 'python3.13t', gil: false, sigma: 0.04, kappa: 0.001, taskSeconds: 1.3e-4, overheadSeconds: 0.002 },
-    { target: 'node-pool', sigma: 0.02, kappa: 0.0005, taskSeconds: 5e-5, overheadSeconds: 0.01 },
-    { target: 'node-main', sigma: 1, kappa: 0, taskSeconds: 5e-5 },
-  ],
+  targets: BENCH_TARGETS,
   taskTypes: ['cpu', 'io'],
   taskCounts: [100, 1000, 10000, 30000, 100000],
   threads: [1, 2, 4, 8, 12, 16, 24, 32],

@@ -26,6 +26,7 @@ export { synthesizeTimings } from './synth/synthesize-timings.js';
 export { analysisMessages } from './messages.js';
 
 export type { FitOptions, CurvePrediction, FitOk, FitInsufficient } from './fit/fit-result.js';
+export type { CalibratedInterval, IntervalOptions } from './fit/calibrated-interval.js';
 export type { AmdahlOptions, AmdahlFitOk, AmdahlFit } from './fit/amdahl.js';
 export type { UslFitOk, UslFit } from './fit/usl.js';
 export type { ModelName, ModelEntry, ModelFit, GroupFits } from './fit/models.js';

@@ -22,6 +22,16 @@ export const analysisMessages = {
     `insufficient data: ${got} distinct ${plural(got, what)}, ${needed} needed to fit`,
   noFit: 'insufficient data: neither Amdahl nor USL could be fitted',
 
+  // --- calibrated intervals: why one is not given
+  intervalTooFewPoints: (points: number, parameters: number, needed: number) =>
+    `no interval: ${points} ${plural(points, 'point')} for ${parameters} parameters leave ${points - parameters} ${plural(points - parameters, 'degree')} of freedom for the noise, ${needed} needed for an interval that covers 95%`,
+  intervalExactFit: 'no interval: the curve passes through every point, so there is no noise to size one by',
+  intervalNotConverged: 'no interval: the profile likelihood could not be followed (a fit on the log scale did not converge)',
+  intervalNoRise: 'no interval: the curve does not rise from one thread (sigma is 1 or more), so it has no peak to place',
+  intervalFixed: (name: string) => `no interval: ${name} is fixed, not estimated`,
+  intervalSetByBaseline: (name: string) =>
+    `no interval: ${name} of speedups is set by the measured baseline they are relative to, so an interval would only restate that one measurement's noise`,
+
   // --- bad input (arrays and tables)
   lengthMismatch: (x: number, y: number) => `x has ${x} ${plural(x, 'value')} but y has ${y}; they must pair up`,
   notPositive: (where: string, column: string, got: string) =>
@@ -66,8 +76,11 @@ export const analysisMessages = {
     `So at least ${(oneThreadUs - cpuBoundUs).toFixed(0)} us per task on one thread was waiting, for the pool to hand the task over and return its result, and more threads overlap that wait.`,
   obsNoCi: (minRepeats: number) =>
     `Values from cells with fewer than ${minRepeats} repetitions are given without a 95% CI: a bootstrap of one repetition has nothing to resample, so its interval would have zero width.`,
-  obsPlateau: (target: string, task: string, threshold: number, lo: number, hi: number | null, gain: number) =>
-    `${target}, ${task}: gains plateau from ${threshold} ${plural(threshold, 'thread')} (95% CI ${lo}-${hi === null ? 'beyond the search range' : hi}), where one more thread adds less than ${fmtPercent(gain)} of an ideal thread.`,
+  /** ci: the calibrated interval of where the plateau begins (its crossing), null when there is none. */
+  obsPlateau: (target: string, task: string, threshold: number, ci: readonly [number, number | null] | null, gain: number) =>
+    `${target}, ${task}: gains plateau from ${threshold} ${plural(threshold, 'thread')}` +
+    (ci === null ? '' : ` (95% CI of where: ${fmtNumber(ci[0])}-${ci[1] === null ? 'beyond the search range' : fmtNumber(ci[1])} threads)`) +
+    `, where one more thread adds less than ${fmtPercent(gain)} of an ideal thread.`,
   obsPlateauExtrapolated: 'extrapolated beyond the measured thread counts',
   obsNoPlateau: (target: string, task: string, limit: number) =>
     `${target}, ${task}: the fitted curve keeps gaining up to ${limit} threads (no plateau).`,

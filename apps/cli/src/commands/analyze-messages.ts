@@ -32,9 +32,17 @@ export const analyzeMessages = {
   fitPart: (name: string, value: string) => `${name} ${value}`,
   notFitted: (model: string, reason: string) => `${model.padEnd(7)} ${reason}`,
   preferred: (model: string) => `better fit (lower AIC): ${model}`,
-  plateauFound: (t: number, lo: number, hi: number | null, knee: number | null, extrapolated: boolean) =>
-    `plateau from ${t} (95% CI ${lo}-${hi ?? 'beyond search'})${extrapolated ? ', extrapolated' : ''}; knee of the medians: ${knee ?? 'none'}`,
-  plateauNone: (limit: number, knee: number | null) => `no plateau up to ${limit}; knee of the medians: ${knee ?? 'none'}`,
+  /** The calibrated intervals of a fit that were given, `name lo-hi` each. */
+  intervals: (parts: readonly string[]) => `        calibrated 95% CI: ${parts.join('  ')}`,
+  /** Fit quantities with no calibrated interval, and why. */
+  intervalMissing: (names: readonly string[], reason: string) => `        ${names.join(', ')}: ${reason}`,
+  /** An interval's ends; an open upper end. */
+  span: (lo: string, hi: string | null) => `${lo}-${hi ?? 'open'}`,
+  /** where: the calibrated interval of where the plateau begins (its crossing), or why there is none. */
+  plateauFound: (t: number, where: string, knee: number | null, extrapolated: boolean) =>
+    `plateau from ${t} (${where})${extrapolated ? ', extrapolated' : ''}; knee of the medians: ${knee ?? 'none'}`,
+  plateauWhere: (span: string) => `95% CI of where it begins: ${span} threads`,
+  plateauNone: (limit: number, where: string, knee: number | null) => `no plateau up to ${limit} (${where}); knee of the medians: ${knee ?? 'none'}`,
   plateauInsufficient: (reason: string) => `plateau: ${reason}`,
   prediction: (x: number, s: string, lo: string, hi: string, extrapolated: boolean) =>
     `predicted at ${x}: speedup ${s} (95% prediction interval ${lo}-${hi})${extrapolated ? ', extrapolated' : ''}`,

@@ -24,6 +24,7 @@ import {
   loadScalingCsv,
   modelEntry,
   type AnalysisSummary,
+  type CalibratedInterval,
   type GroupAnalysis,
   type GroupSettings,
   type Metric,
@@ -69,6 +70,18 @@ function columns(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
 }
 
+/** A calibrated interval's ends, or its reason when it was not given. */
+const ciText = (interval: CalibratedInterval) => (interval.status === 'ok' ? m.span(f(interval.ci95[0]), interval.ci95[1] === null ? null : f(interval.ci95[1])) : interval.reason);
+
+/** The calibrated intervals of a fit: one line with those given, one per reason for those not. */
+function intervalLines(intervals: Readonly<Record<string, CalibratedInterval>>): string[] {
+  const entries = Object.entries(intervals);
+  const given = entries.filter(([, iv]) => iv.status === 'ok').map(([name, iv]) => `${name} ${ciText(iv)}`);
+  const missing = new Map<string, string[]>();
+  for (const [name, iv] of entries) if (iv.status !== 'ok') missing.set(iv.reason, [...(missing.get(iv.reason) ?? []), name]);
+  return [...(given.length > 0 ? [m.intervals(given)] : []), ...[...missing].map(([reason, names]) => m.intervalMissing(names, reason))];
+}
+
 function describeGroup(g: GroupAnalysis<unknown>, header: string[], row: (p: ScalingPoint) => string[]): string[] {
   const out = [columns([header, ...g.points.map(row)])];
   // The most general model first: the registry lists the simplest first.
@@ -83,10 +96,18 @@ function describeGroup(g: GroupAnalysis<unknown>, header: string[], row: (p: Sca
     if (model.peak) parts.push(m.fitPart('peak', f(model.peak(fit.params)?.x)));
     if (model.asymptote) parts.push(m.fitPart('limit', f(model.asymptote(fit.params))));
     out.push(m.fit(model.label, parts, f(fit.rse), f(fit.aic)));
+    out.push(...intervalLines(fit.intervals));
   }
   if (g.fits.preferred) out.push(m.preferred(g.fits.preferred));
   const p = g.plateau;
-  out.push(p.status === 'found' ? m.plateauFound(p.threshold, p.ci95[0], p.ci95[1], p.knee, !p.within_measured) : p.status === 'none' ? m.plateauNone(p.search_limit, p.knee) : m.plateauInsufficient(p.reason));
+  const where = (interval: CalibratedInterval) => (interval.status === 'ok' ? m.plateauWhere(ciText(interval)) : interval.reason);
+  out.push(
+    p.status === 'found'
+      ? m.plateauFound(p.threshold, where(p.interval), p.knee, !p.within_measured)
+      : p.status === 'none'
+        ? m.plateauNone(p.search_limit, where(p.interval), p.knee)
+        : m.plateauInsufficient(p.reason),
+  );
   for (const pr of g.predictions) out.push(m.prediction(pr.x, f(pr.speedup), f(pr.speedup_pi95[0]), f(pr.speedup_pi95[1]), pr.extrapolated));
   return out;
 }

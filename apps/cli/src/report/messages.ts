@@ -153,10 +153,14 @@ export const reportMessages = {
   fitting:
     'Both are fitted to the per-thread-count median speedups by bounded nonlinear least squares (Levenberg-Marquardt); standard errors ' +
     'from the Jacobian and the residual variance, confidence intervals from Student t, as the R usl package does; the model with ' +
-    'the lower AIC is preferred. Fewer than 4 thread counts are too few to fit.',
+    'the lower AIC is preferred. Beside them, calibrated 95% intervals (analysis/summary.json, fits.csv): the profile likelihood of ' +
+    'each model fitted to the log of the medians, whose coverage a simulation study measured (BENCHMARKS.md). ' +
+    'Fewer than 4 thread counts are too few to fit.',
   plateau: (gain: number, resamples: number) =>
     `Plateau threshold: the smallest thread count from which one more thread adds less than ${percent(gain)} of an ideal thread on ` +
-    `the preferred fitted curve; its 95% CI from ${count(resamples)} bootstrap refits. The knee of the measured medians (Kneedle) is a cross-check.`,
+    `the preferred fitted curve. Where it begins, the real thread count at which one more thread adds exactly that much, has a calibrated ` +
+    `95% CI (the observations give it); the figures still draw the threshold's CI from ${count(resamples)} bootstrap refits, which the ` +
+    'simulation study found to cover it 37-100% of the time. The knee of the measured medians (Kneedle) is a cross-check.',
   crossover: (gain: number) =>
     `Crossover: per target and task type, the task count from which the best thread count beats one thread by ${percent(gain)} or more, ` +
     'interpolated on log(task count).',

@@ -54,12 +54,33 @@ describe('poolscope analyze', () => {
     expect(Object.keys(usl.stderr).sort()).toEqual(['gamma', 'kappa', 'sigma']);
     expect(usl.peak.x).toBeCloseTo(Math.sqrt(0.95 / 0.002), 3);
     expect(doc.groups[0].plateau.status).toBe('found');
+    // Noise-free data: no noise to size a calibrated interval by, and the reason says so.
+    expect(usl.intervals.kappa).toEqual({ status: 'unavailable', method: 'profile-log', reason: analysisMessages.intervalExactFit });
+  });
+
+  it('prints the calibrated intervals beside the linearised standard errors, and where the plateau begins', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'poolscope-cli-noisy-')), 'load.csv');
+    // Two repetitions 2% either side of the USL with sigma 0.05, kappa 0.002, gamma 100.
+    const usl = (n: number) => (100 * n) / (1 + 0.05 * (n - 1) + 0.002 * n * (n - 1));
+    const rows = [1, 2, 4, 8, 16, 32].flatMap((n, i) => [`${n},${usl(n) * (i % 2 ? 1.02 : 0.98)}`, `${n},${usl(n) * (i % 2 ? 1.01 : 0.99)}`]);
+    writeFileSync(file, ['vus,rps', ...rows].join('\n'));
+    const text = await runCli(['analyze', file, '--x', 'vus', '--y', 'rps']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/calibrated 95% CI: sigma [0-9.e-]+-[0-9.e-]+ {2}kappa /);
+    expect(text.stdout).toContain('95% CI of where it begins: ');
+    const doc = JSON.parse((await runCli(['analyze', file, '--x', 'vus', '--y', 'rps', '--json'])).stdout);
+    const { intervals } = doc.groups[0].fits.usl;
+    expect(intervals.sigma.status).toBe('ok');
+    expect(intervals.sigma.ci95[0]).toBeLessThan(0.05);
+    expect(intervals.sigma.ci95[1]).toBeGreaterThan(0.05);
+    expect(doc.groups[0].plateau.interval.method).toBe('profile-log');
   });
 
   it('prints a readable table without --json', async () => {
     const result = await runCli(['analyze', foreignCsv(), '--x', 'vus', '--y', 'rps']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('USL     sigma');
+    expect(result.stdout).toContain(analyzeMessages.intervalMissing(['sigma', 'kappa', 'gamma', 'peak'], analysisMessages.intervalExactFit));
     expect(result.stdout).toContain(analyzeMessages.preferred('usl'));
   });
 

@@ -19,23 +19,80 @@ export function gaussNewtonSteps<P extends string>(spec: ModelSpec<P>, x: readon
   const k = start.length;
   const p = [...start];
   // Tens of thousands of replicates per analysis: every step works in these few flat arrays.
-  const system = { jtj: new Float64Array(k * k), jtr: new Float64Array(k), block: new Float64Array(k * k), delta: new Float64Array(k), free: new Array<boolean>(k) };
-  const { jtj, jtr, delta } = system;
+  const system = newSystem(k);
+  const { delta } = system;
   for (let step = 0; step < steps; step++) {
-    jtj.fill(0);
-    jtr.fill(0);
-    for (let i = 0; i < x.length; i++) {
-      const g = spec.gradient(p, x[i]!);
-      const r = y[i]! - spec.value(p, x[i]!);
-      for (let a = 0; a < k; a++) {
-        jtr[a] = jtr[a]! + g[a]! * r;
-        for (let b = 0; b <= a; b++) jtj[a * k + b] = jtj[a * k + b]! + g[a]! * g[b]!;
-      }
-    }
+    normalEquations(spec, x, y, p, system);
     if (!boundedStep(system, p, spec.lower, spec.upper)) break;
     for (let a = 0; a < k; a++) p[a] = Math.min(Math.max(p[a]! + delta[a]!, spec.lower[a]!), spec.upper[a]!);
   }
   return p;
+}
+
+/** The residual sum of squares of `spec` at `p`. */
+export function residualSumOfSquares<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[]): number {
+  let rss = 0;
+  for (let i = 0; i < x.length; i++) rss += (y[i]! - spec.value(p, x[i]!)) ** 2;
+  return rss;
+}
+
+/** A least-squares minimum: the parameters and their residual sum of squares. */
+export interface Minimum {
+  readonly p: number[];
+  readonly rss: number;
+}
+
+/**
+ * The bounded least-squares minimum of `spec` near `start`: projected Gauss-Newton steps (as
+ * `gaussNewtonSteps`), each shortened by halving until the residual sum of squares falls
+ * (Armijo backtracking; Nocedal & Wright, Numerical Optimization, 2nd ed., 2006, §3.1), until
+ * a step lowers it by less than `tolerance` of itself. Unlike `gaussNewtonSteps` it never moves
+ * uphill, so it serves where a profile likelihood needs the minimum itself, from a nearby start.
+ */
+export function gaussNewtonMinimize<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], start: readonly number[], tolerance = 1e-12, maxSteps = 100): Minimum {
+  const k = start.length;
+  const p = start.map((v, a) => Math.min(Math.max(v, spec.lower[a]!), spec.upper[a]!));
+  const system = newSystem(k);
+  const candidate = new Array<number>(k);
+  let rss = residualSumOfSquares(spec, x, y, p);
+  for (let step = 0; step < maxSteps && rss > 0; step++) {
+    normalEquations(spec, x, y, p, system);
+    if (!boundedStep(system, p, spec.lower, spec.upper)) break;
+    let accepted = false;
+    for (let length = 1; length > 1e-6 && !accepted; length /= 2) {
+      for (let a = 0; a < k; a++) candidate[a] = Math.min(Math.max(p[a]! + length * system.delta[a]!, spec.lower[a]!), spec.upper[a]!);
+      const next = residualSumOfSquares(spec, x, y, candidate);
+      if (next < rss) {
+        accepted = true;
+        const gained = rss - next;
+        for (let a = 0; a < k; a++) p[a] = candidate[a]!;
+        rss = next;
+        if (gained <= tolerance * (rss + gained)) return { p, rss };
+      }
+    }
+    if (!accepted) break;
+  }
+  return { p, rss };
+}
+
+function newSystem(k: number): StepSystem {
+  return { jtj: new Float64Array(k * k), jtr: new Float64Array(k), block: new Float64Array(k * k), delta: new Float64Array(k), free: new Array<boolean>(k) };
+}
+
+/** Fills `system.jtj` (lower triangle) and `system.jtr` at `p`. */
+function normalEquations<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[], system: StepSystem): void {
+  const { jtj, jtr } = system;
+  const k = p.length;
+  jtj.fill(0);
+  jtr.fill(0);
+  for (let i = 0; i < x.length; i++) {
+    const g = spec.gradient(p, x[i]!);
+    const r = y[i]! - spec.value(p, x[i]!);
+    for (let a = 0; a < k; a++) {
+      jtr[a] = jtr[a]! + g[a]! * r;
+      for (let b = 0; b <= a; b++) jtj[a * k + b] = jtj[a * k + b]! + g[a]! * g[b]!;
+    }
+  }
 }
 
 /** JᵀJ (lower triangle, flat k x k) and Jᵀr at the current parameters, and room for the step. */

@@ -90,9 +90,9 @@ function runLibrary<P extends string>(spec: ModelSpec<P>, x: readonly number[], 
  * Residuals, standard errors and intervals of a fit at parameters `p`, as R's `nls` summary and the
  * `usl` package compute them: residual variance RSS / df, covariance (JᵀJ)⁻¹ · RSS / df with J the
  * Jacobian at the estimate, CIs estimate ± qt(0.975, df) · stderr (the `usl` package's `confint`),
- * here clipped to the bounds.
+ * here clipped to the bounds. The calibrated `intervals` are each model's own (fit/usl-intervals.ts).
  */
-export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[]): Omit<FitOk<P>, 'model'> {
+export function summarize<P extends string>(spec: ModelSpec<P>, x: readonly number[], y: readonly number[], p: readonly number[]): Omit<FitOk<P>, 'model' | 'intervals'> {
   const n = x.length;
   const k = spec.names.length;
   const fitted = x.map((t) => spec.value(p, t));

@@ -2,6 +2,8 @@ import { insufficientFit, MIN_DISTINCT_X, type FitInsufficient, type FitOk, type
 import { leastSquares, summarize, type ModelSpec } from './_least-squares.js';
 import { distinctCount, resolveXY } from './_input.js';
 import type { ColumnSource, XYColumns } from '../table/column-table.js';
+import type { IntervalOptions } from './calibrated-interval.js';
+import { amdahlIntervals } from './amdahl-intervals.js';
 
 /** Amdahl's parameters: the serial fraction s and the scale gamma (y at N = 1). */
 export type AmdahlParam = 's' | 'gamma';
@@ -22,7 +24,7 @@ export interface AmdahlFitOk extends FitOk<AmdahlParam, 'amdahl'> {
 export type AmdahlFit = AmdahlFitOk | FitInsufficient<'amdahl'>;
 
 /** Options of `fitAmdahl`. */
-export interface AmdahlOptions extends FitOptions {
+export interface AmdahlOptions extends FitOptions, IntervalOptions {
   /**
    * Fit the scale gamma too (y is a throughput, or speedups not measured from N = 1). Default
    * false: y is a speedup S(N) = T(1)/T(N), so S(1) = 1 and only s is fitted.
@@ -91,9 +93,11 @@ export function fitAmdahlPoints(x: readonly number[], y: readonly number[], opti
   const distinct = distinctCount(x);
   if (distinct < MIN_DISTINCT_X) return insufficientFit('amdahl', distinct);
   if (options.gammaFree) {
-    const core = summarize(scaledSpec, x, y, leastSquares(scaledSpec, x, y, options));
+    const p = leastSquares(scaledSpec, x, y, options);
+    const core = summarize(scaledSpec, x, y, p);
     const { s, gamma } = core.params;
-    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: amdahlAsymptote(core.params) };
+    const intervals = amdahlIntervals(scaledSpec, x, y, p, true, options);
+    const fit: AmdahlFitOk = { ...core, model: 'amdahl', s, gamma, gamma_free: true, asymptote: amdahlAsymptote(core.params), intervals };
     return fit;
   }
   const core = summarize(speedupSpec, x, y, leastSquares(speedupSpec, x, y, options));
@@ -110,6 +114,8 @@ export function fitAmdahlPoints(x: readonly number[], y: readonly number[], opti
     gamma: 1,
     gamma_free: false,
     asymptote: amdahlAsymptote(params),
+    // The intervals fit a free scale on the log scale: there it only shifts the curve.
+    intervals: amdahlIntervals(scaledSpec, x, y, [s, 1], false, options),
   };
   return fit;
 }

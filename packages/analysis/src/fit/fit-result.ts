@@ -5,6 +5,7 @@
  */
 import type { Interval } from '../stats/describe.js';
 import { analysisMessages } from '../messages.js';
+import type { CalibratedInterval } from './calibrated-interval.js';
 
 /** Options every fit accepts. */
 export interface FitOptions {
@@ -25,8 +26,12 @@ export interface CurvePrediction {
   readonly pi95: Interval;
 }
 
-/** What every successful fit of model M (its name in `MODELS`) with parameters P returns. */
-export interface FitOk<P extends string, M extends string = string> {
+/**
+ * What every successful fit of model M (its name in `MODELS`) with parameters P returns; I names
+ * its calibrated intervals: its parameters, and the values derived from them that it places (the
+ * USL's `peak`).
+ */
+export interface FitOk<P extends string, M extends string = string, I extends string = P> {
   readonly status: 'ok';
   readonly model: M;
   readonly params: Readonly<Record<P, number>>;
@@ -51,6 +56,12 @@ export interface FitOk<P extends string, M extends string = string> {
   readonly aic: number;
   /** Parameters that ended on a bound (e.g. kappa = 0). */
   readonly at_bound: readonly P[];
+  /**
+   * Calibrated 95% intervals beside the linearised `ci95` (README, Methods, Calibrated intervals):
+   * each parameter's, unavailable with the reason where there is none (a scale fixed or set by the
+   * baseline), and a derived value's by its name (`peak`: the x of the USL's peak, N*).
+   */
+  readonly intervals: Readonly<Record<I, CalibratedInterval>>;
   /** The fitted curve at any x. Dropped from JSON. */
   predict(x: number): number;
   /** The fitted curve at x with 95% confidence and prediction intervals. Dropped from JSON. */

@@ -10,6 +10,7 @@
 import type { Metric } from '../scaling/speedup-table.js';
 import type { ModelSpec } from './_least-squares.js';
 import { amdahlAsymptote, amdahlCurve, fitAmdahlPoints, scaledSpec, speedupSpec, type AmdahlFitOk, type AmdahlParam } from './amdahl.js';
+import type { IntervalOptions } from './calibrated-interval.js';
 import type { FitInsufficient, FitOk } from './fit-result.js';
 import { fitUslPoints, uslCurve, uslPeak, uslSpec, type UslFitOk, type UslParam } from './usl.js';
 
@@ -44,7 +45,10 @@ export interface ModelEntry<M extends string = string, P extends string = string
    * without bound. Absent for a model without one.
    */
   asymptote?(params: Params<P>): number | null;
-  /** Fits the model to one group's points: per-x speedups for time, medians for throughput. */
+  /**
+   * Fits the model to one group's points: per-x speedups for time, medians for throughput. The fit
+   * carries its calibrated intervals (`intervals`: each parameter's, and the peak's where there is one).
+   */
   fit(x: readonly number[], y: readonly number[], context: FitContext): F | FitInsufficient<M>;
   /**
    * The least-squares problem a fit solved, over the parameters it estimated (a fixed one is not
@@ -52,6 +56,11 @@ export interface ModelEntry<M extends string = string, P extends string = string
    * (`replicateCurve` in scaling/group.ts).
    */
   spec(fit: F): ModelSpec<string>;
+}
+
+/** Speedups are ratios to the baseline's measured time: their scale gets no calibrated interval. */
+function intervalOptions({ metric, baselineX }: FitContext): IntervalOptions {
+  return { ratioTo: metric === 'time' ? baselineX : undefined };
 }
 
 /**
@@ -67,7 +76,7 @@ export const MODELS = {
     curve: amdahlCurve,
     asymptote: amdahlAsymptote,
     // Speedups measured from one thread are 1 there by definition: gamma is fixed to 1.
-    fit: (x, y, { metric, baselineX }) => fitAmdahlPoints(x, y, { gammaFree: metric === 'throughput' || baselineX !== 1 }),
+    fit: (x, y, context) => fitAmdahlPoints(x, y, { gammaFree: context.metric === 'throughput' || context.baselineX !== 1, ...intervalOptions(context) }),
     spec: (fit) => (fit.gamma_free ? scaledSpec : speedupSpec),
   } satisfies ModelEntry<'amdahl', AmdahlParam, AmdahlFitOk>,
   usl: {
@@ -76,7 +85,7 @@ export const MODELS = {
     params: ['sigma', 'kappa', 'gamma'],
     curve: uslCurve,
     peak: uslPeak,
-    fit: (x, y) => fitUslPoints(x, y),
+    fit: (x, y, context) => fitUslPoints(x, y, intervalOptions(context)),
     spec: () => uslSpec,
   } satisfies ModelEntry<'usl', UslParam, UslFitOk>,
 };

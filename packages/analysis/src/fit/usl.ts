@@ -2,6 +2,8 @@ import { insufficientFit, MIN_DISTINCT_X, type FitInsufficient, type FitOk, type
 import { leastSquares, summarize, type ModelSpec } from './_least-squares.js';
 import { distinctCount, resolveXY } from './_input.js';
 import type { ColumnSource, XYColumns } from '../table/column-table.js';
+import type { IntervalOptions } from './calibrated-interval.js';
+import { uslIntervals } from './usl-intervals.js';
 
 /** The USL's parameters: contention sigma, coherency kappa and the scale gamma (y at N = 1). */
 export type UslParam = 'sigma' | 'kappa' | 'gamma';
@@ -9,8 +11,9 @@ export type UslParam = 'sigma' | 'kappa' | 'gamma';
 /**
  * The Universal Scalability Law (Gunther), y = gamma N / (1 + sigma (N - 1) + kappa N (N - 1)),
  * sigma, kappa in [0, 1], gamma >= 0. R `usl` names: sigma = alpha, kappa = beta, gamma = gamma.
+ * Its `intervals` include the peak's x (N*) beside the parameters.
  */
-export interface UslFitOk extends FitOk<UslParam, 'usl'> {
+export interface UslFitOk extends FitOk<UslParam, 'usl', UslParam | 'peak'> {
   readonly sigma: number;
   readonly kappa: number;
   readonly gamma: number;
@@ -71,16 +74,16 @@ export function uslPeak(params: Readonly<Record<UslParam, number>>): { x: number
  * @example fitUsl([1, 2, 4, 8], [1, 1.9, 3.4, 5.1]).sigma
  * @example fitUsl(table, { x: 'threads', y: 'throughput' })
  */
-export function fitUsl(x: ArrayLike<number>, y: ArrayLike<number>, options?: FitOptions): UslFit;
-export function fitUsl(table: ColumnSource, options: XYColumns & FitOptions): UslFit;
-export function fitUsl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number> | (XYColumns & FitOptions), c: FitOptions = {}): UslFit {
+export function fitUsl(x: ArrayLike<number>, y: ArrayLike<number>, options?: FitOptions & IntervalOptions): UslFit;
+export function fitUsl(table: ColumnSource, options: XYColumns & FitOptions & IntervalOptions): UslFit;
+export function fitUsl(a: ArrayLike<number> | ColumnSource, b?: ArrayLike<number> | (XYColumns & FitOptions & IntervalOptions), c: FitOptions & IntervalOptions = {}): UslFit {
   const { x, y } = resolveXY(a, b);
-  const options = Array.isArray(b) || ArrayBuffer.isView(b) ? c : ((b as FitOptions | undefined) ?? {});
+  const options = Array.isArray(b) || ArrayBuffer.isView(b) ? c : ((b as (FitOptions & IntervalOptions) | undefined) ?? {});
   return fitUslPoints(x, y, options);
 }
 
 /** `fitUsl` on checked arrays. */
-export function fitUslPoints(x: readonly number[], y: readonly number[], options: FitOptions = {}): UslFit {
+export function fitUslPoints(x: readonly number[], y: readonly number[], options: FitOptions & IntervalOptions = {}): UslFit {
   const distinct = distinctCount(x);
   if (distinct < MIN_DISTINCT_X) return insufficientFit('usl', distinct);
   const p = leastSquares(uslSpec, x, y, options);
@@ -94,6 +97,7 @@ export function fitUslPoints(x: readonly number[], y: readonly number[], options
     kappa,
     gamma,
     peak: { x: peak?.x ?? null, y: peak?.y ?? null },
+    intervals: uslIntervals(uslSpec, x, y, p, options),
   };
   return fit;
 }

@@ -8,6 +8,8 @@ import type { Random } from '../stats/random.js';
 import type { Cell } from './cells.js';
 import { kneedle } from './kneedle.js';
 import { plateauSearchLimit, plateauThreshold, type Curve, type Plateau } from './plateau.js';
+import { plateauInterval } from './plateau-interval.js';
+import { crossingOf } from './plateau-crossing.js';
 import type { Metric } from './speedup-table.js';
 
 /** A fitted curve's prediction at a thread count that may not have been measured. */
@@ -119,7 +121,8 @@ export function findGroupPlateau(
   const maxX = Math.max(...x);
   const limit = plateauSearchLimit(maxX);
   const threshold = plateauThreshold(curve, options.gain, limit);
-  if (threshold === null) return { status: 'none', model: curve.model, gain: options.gain, search_limit: limit, knee };
+  const interval = plateauInterval(fits, x, y, options.gain, limit);
+  if (threshold === null) return { status: 'none', model: curve.model, gain: options.gain, search_limit: limit, interval, knee };
   const thresholds: number[] = [];
   for (let b = 0; b < options.resamples; b++) {
     const replicate = replicateCurve(fits, x, replicateY(b), options.steps ?? PLATEAU_REPLICATE_STEPS);
@@ -139,6 +142,8 @@ export function findGroupPlateau(
     gain: options.gain,
     ci95: ci,
     resamples: thresholds.length,
+    crossing: crossingOf(curve, options.gain, threshold),
+    interval,
     within_measured: threshold <= maxX,
     knee,
   };

@@ -1,3 +1,4 @@
+import type { CalibratedInterval } from '../fit/calibrated-interval.js';
 import type { ModelName } from '../fit/models.js';
 
 /**
@@ -16,6 +17,13 @@ export type Plateau =
       readonly ci95: readonly [lo: number, hi: number | null];
       /** Bootstrap resamples used for the CI. */
       readonly resamples: number;
+      /** Where the curve crosses the criterion between whole threads: one more thread adds exactly `gain` of an ideal one at this real thread count; `threshold` is floor(crossing) + 1. */
+      readonly crossing: number;
+      /**
+       * Calibrated 95% interval of the crossing (hence of where the plateau begins), in threads,
+       * beside the bootstrap `ci95` of the threshold, which covered it 37-100% of the time (BENCHMARKS.md).
+       */
+      readonly interval: CalibratedInterval;
       /** Whether the threshold lies within the measured thread counts (else it is extrapolated). */
       readonly within_measured: boolean;
       /** The knee of the measured medians (Kneedle), as a cross-check; null when there is none. */
@@ -27,6 +35,8 @@ export type Plateau =
       readonly gain: number;
       /** The curve still gains at least `gain` per thread up to here. */
       readonly search_limit: number;
+      /** Calibrated 95% interval of where the plateau begins (the crossing), open-ended when the data allow none at all. */
+      readonly interval: CalibratedInterval;
       readonly knee: number | null;
     }
   | {

@@ -71,7 +71,7 @@ export function observe(
     const scope = { target: g.key.target, task_type: g.key.task_type, num_tasks: g.key.num_tasks };
     const p = g.plateau;
     if (p.status === 'found') {
-      const text = m.obsPlateau(g.key.target, task, p.threshold, p.ci95[0], p.ci95[1], p.gain);
+      const text = m.obsPlateau(g.key.target, task, p.threshold, p.interval.status === 'ok' ? p.interval.ci95 : null, p.gain);
       out.push({ kind: 'plateau', text: p.within_measured ? text : `${text.slice(0, -1)} (${m.obsPlateauExtrapolated}).`, ...scope });
     } else if (p.status === 'none') {
       out.push({ kind: 'plateau', text: m.obsNoPlateau(g.key.target, task, p.search_limit), ...scope });

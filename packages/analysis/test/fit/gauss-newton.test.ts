@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussNewtonSteps } from '../../src/fit/_gauss-newton.js';
+import { gaussNewtonMinimize, gaussNewtonSteps } from '../../src/fit/_gauss-newton.js';
 import { solveSymmetricInPlace } from '../../src/fit/_linear-algebra.js';
 import { leastSquares } from '../../src/fit/_least-squares.js';
 import { scaledSpec } from '../../src/fit/amdahl.js';
@@ -49,6 +49,23 @@ describe('gaussNewtonSteps', () => {
   it('stops where it is when the system is singular', () => {
     // gamma = 0: every gradient but gamma's vanishes.
     expect(gaussNewtonSteps(uslSpec, THREADS, THREADS, [0.1, 0.01, 0], 3)).toEqual([0.1, 0.01, 0]);
+  });
+});
+
+describe('gaussNewtonMinimize', () => {
+  it('reaches the Levenberg-Marquardt minimum from a nearby start, never going uphill', () => {
+    const { x, y } = noisy(usl(0.05, 0.0008, 1200), THREADS, 0.01, 42, 3);
+    const best = leastSquares(uslSpec, x, y);
+    const m = gaussNewtonMinimize(uslSpec, x, y, [0.08, 0.0005, 1100]);
+    expect(m.rss).toBeCloseTo(rss(best, x, y), 4);
+    expect(m.rss).toBeLessThanOrEqual(rss(best, x, y) * (1 + 1e-9));
+    expect(m.p[1]).toBeCloseTo(best[1]!, 8);
+  });
+
+  it('stops at the start when no step lowers the residuals, and at 0 for noise-free data', () => {
+    const y = THREADS.map(usl(0.05, 0.0008, 1200));
+    expect(gaussNewtonMinimize(uslSpec, THREADS, y, [0.05, 0.0008, 1200]).rss).toBe(0);
+    expect(gaussNewtonMinimize(uslSpec, THREADS, THREADS, [0.1, 0.01, 0])).toEqual({ p: [0.1, 0.01, 0], rss: rss([0.1, 0.01, 0], THREADS, THREADS) });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_NAMES, MODELS, modelEntry } from '../../src/fit/models.js';
+import { MODEL_NAMES, MODELS, modelEntry, type ModelFit } from '../../src/fit/models.js';
 import { fitGroup } from '../../src/scaling/group.js';
+import { analysisMessages } from '../../src/messages.js';
 import { amdahl, noisy, usl } from '../fixtures/synth.js';
 
 describe('the model registry', () => {
@@ -48,6 +49,28 @@ describe('the model registry', () => {
       expect(MODELS.usl.curve(fits.usl.params, n)).toBe(fits.usl.predict(n));
       expect(MODELS.amdahl.curve(fits.amdahl.params, n)).toBe(fits.amdahl.predict(n));
     }
+  });
+
+  it("gives every model's fit a calibrated interval of each parameter, and none of gamma where the context makes y speedups", () => {
+    const { x, y } = noisy(usl(0.05, 0.002, 1), [1, 2, 4, 8, 16, 32], 0.01, 3);
+    const setByBaseline = { status: 'unavailable', method: 'profile-log', reason: analysisMessages.intervalSetByBaseline('gamma') };
+    const throughput = fitGroup(x, y.map((v) => 500 * v), 'throughput', 1);
+    const fromTwo = fitGroup(x, y, 'time', 2);
+    for (const name of MODEL_NAMES) {
+      const fit: ModelFit = throughput[name];
+      if (fit.status !== 'ok') throw new Error(fit.reason);
+      for (const param of modelEntry(name).params) expect(fit.intervals[param]?.status, `${name}.${param}`).toBe('ok');
+      // Speedups from a baseline of 2: gamma is fitted but set by that one measurement.
+      const speedups: ModelFit = fromTwo[name];
+      if (speedups.status !== 'ok') throw new Error(speedups.reason);
+      expect(speedups.intervals.gamma, name).toEqual(setByBaseline);
+    }
+    // Speedups from one thread: Amdahl's gamma is fixed to 1, the USL's set by the baseline.
+    const fromOne = fitGroup(x, y, 'time', 1);
+    if (fromOne.amdahl.status !== 'ok' || fromOne.usl.status !== 'ok') throw new Error('both models fit six thread counts');
+    expect(fromOne.amdahl.intervals.gamma).toEqual({ status: 'unavailable', method: 'profile-log', reason: analysisMessages.intervalFixed('gamma') });
+    expect(fromOne.usl.intervals.gamma).toEqual(setByBaseline);
+    expect(fromOne.usl.intervals.peak.status).toBe('ok');
   });
 
   it('prefers the simpler model on data it describes as well', () => {

@@ -72,6 +72,26 @@ describe('analyzeRunDirectory', () => {
     // One thread: (0.01 + 10000 * 1e-4) / (0.01 + 10000 * 1.3e-4) = 1.01 / 1.31 = 0.771
     expect(single.time_ratio).toBeCloseTo(1.01 / 1.31, 1);
     expect(summary.observations.some((o) => o.kind === 'plateau' && o.target === 'python3.13t')).toBe(true);
+
+    // The calibrated intervals beside the linearised ones: in the summary and as the last columns of fits.csv.
+    const sigma = usl.intervals.sigma;
+    if (sigma.status !== 'ok') throw new Error(sigma.reason);
+    expect(sigma.ci95[0]).toBeLessThan(usl.sigma);
+    expect(sigma.ci95[1]!).toBeGreaterThan(usl.sigma);
+    expect(usl.intervals.gamma).toEqual({ status: 'unavailable', method: 'profile-log', reason: analysisMessages.intervalSetByBaseline('gamma') });
+    const rows = readFileSync(files.fits, 'utf8').trim().split('\n');
+    const row = (param: string) => rows.find((r) => r.startsWith(`python3.13t,cpu,10000,usl,ok,${param},`))!;
+    const cells = row('sigma').split(',');
+    const at = (column: (typeof FITS_COLUMNS)[number]) => cells[FITS_COLUMNS.indexOf(column)];
+    expect(Number(at('interval_lo'))).toBeCloseTo(sigma.ci95[0], 8);
+    expect(at('interval_method')).toBe('profile-log');
+    expect(at('interval_note')).toBe('');
+    expect(Number(at('peak_lo'))).toBeGreaterThan(0);
+    expect(row('gamma')).toContain(`,profile-log,"${analysisMessages.intervalSetByBaseline('gamma')}",`);
+    if (ft.plateau.status === 'found' && ft.plateau.interval.status === 'ok') {
+      expect(Number(at('plateau_crossing'))).toBeCloseTo(ft.plateau.crossing, 6);
+      expect(Math.floor(ft.plateau.crossing) + 1).toBe(ft.plateau.threshold);
+    }
     expect(summary.notes).toContain(analysisMessages.droppedRows(summary.inputs.dropped.error, summary.inputs.dropped.timeout));
   });
 
